@@ -1,0 +1,260 @@
+/**
+ * Word alignment of two token lists and the similarity score built on it.
+ *
+ * The alignment is the longest common subsequence of comparison keys (the `diff` library's
+ * array diff, Myers' algorithm), so word order matters and every aligned pair is a word both
+ * texts share. The score weighs each aligned word by how rare it is in the corpus, so two
+ * sentences sharing "NATO", "Stoltenberg" and "said" score low while sharing
+ * "capabilities", "breakthroughs" and "strength" scores high.
+ */
+import { diffArrays } from 'diff';
+import type { Token } from './normalize';
+
+/** Index pairs (i in a, j in b) of aligned tokens, in order. */
+export type Pairs = Array<[number, number]>;
+
+export interface Hunk {
+  /** Token index ranges [from, to) in a and b: tokens only in a, only in b. */
+  a: [number, number];
+  b: [number, number];
+}
+
+export interface Alignment {
+  /** Aligned pairs in order (the longest common subsequence): for diffs and regions. */
+  pairs: Pairs;
+  /**
+   * Shared words outside that order: the same word placed elsewhere ("ten years at the head"
+   * against "at the helm ... for ten years"), or a compound written in one word on one side and
+   * two on the other ("airstrikes", "air strikes"). They count for the score, not for the diff.
+   */
+  extra: number[];
+  /** Runs of unaligned tokens between aligned ones (including the edges). */
+  hunks: Hunk[];
+}
+
+export function align(a: Token[], b: Token[]): Alignment {
+  const changes = diffArrays(
+    a.map((t) => t.key),
+    b.map((t) => t.key),
+  );
+  const pairs: Pairs = [];
+  const hunks: Hunk[] = [];
+  let i = 0;
+  let j = 0;
+  let open: Hunk | undefined;
+  for (const c of changes) {
+    const n = c.count ?? c.value.length;
+    if (c.added) {
+      open ??= { a: [i, i], b: [j, j] };
+      j += n;
+      open.b[1] = j;
+    } else if (c.removed) {
+      open ??= { a: [i, i], b: [j, j] };
+      i += n;
+      open.a[1] = i;
+    } else {
+      if (open) hunks.push(open);
+      open = undefined;
+      for (let k = 0; k < n; k++) pairs.push([i + k, j + k]);
+      i += n;
+      j += n;
+    }
+  }
+  if (open) hunks.push(open);
+  return { pairs, hunks, extra: unorderedMatches(a, b, pairs) };
+}
+
+/** Indexes in `a` of tokens that match a token of `b` outside the ordered alignment. */
+function unorderedMatches(a: Token[], b: Token[], pairs: Pairs): number[] {
+  const usedA = new Set(pairs.map(([i]) => i));
+  const usedB = new Set(pairs.map(([, j]) => j));
+  const free = new Map<string, number>();
+  for (let j = 0; j < b.length; j++) {
+    if (usedB.has(j) || b[j]!.stop) continue;
+    free.set(b[j]!.key, (free.get(b[j]!.key) ?? 0) + 1);
+  }
+  const folds = new Set<string>();
+  for (let j = 0; j < b.length; j++) if (!usedB.has(j)) folds.add(b[j]!.fold);
+  const out: number[] = [];
+  for (let i = 0; i < a.length; i++) {
+    const t = a[i]!;
+    if (usedA.has(i) || t.stop) continue;
+    const n = free.get(t.key) ?? 0;
+    if (n > 0) {
+      free.set(t.key, n - 1);
+      out.push(i);
+      continue;
+    }
+    // A compound split on this side: "air" + "strikes" against "airstrikes".
+    const next = a[i + 1];
+    if (next && !usedA.has(i + 1) && folds.has(t.fold + next.fold)) {
+      out.push(i, i + 1);
+      i++;
+    }
+  }
+  return out;
+}
+
+/** How much each token counts; rare words count more. */
+export type Weigher = (t: Token) => number;
+
+export interface Similarity {
+  /** 0..1: how surely the two texts report the same statement. */
+  score: number;
+  /** Aligned content words (not stop words). */
+  shared: number;
+  /** Token index range [from, to) of the aligned region in a and in b. */
+  regionA: [number, number];
+  regionB: [number, number];
+}
+
+/** Fewest shared content words for a match: below this, agreement is chance. */
+export const MIN_SHARED = 3;
+
+/**
+ * Score two aligned token lists.
+ *
+ * - `dice`: weighted share of both texts that aligns (two versions of the same sentence);
+ * - `containment`: weighted share of the shorter text found in the longer one (half a quote
+ *   selected, or one corpus sentence holding two page sentences), damped for short texts
+ *   where containment happens by chance.
+ * The score is the larger of the two.
+ */
+export function similarity(a: Token[], b: Token[], al: Alignment, weigh: Weigher): Similarity {
+  let wa = 0;
+  let wb = 0;
+  let contentA = 0;
+  let contentB = 0;
+  for (const t of a) {
+    wa += weigh(t);
+    if (!t.stop) contentA++;
+  }
+  for (const t of b) {
+    wb += weigh(t);
+    if (!t.stop) contentB++;
+  }
+  let matched = 0;
+  let shared = 0;
+  let sharedWords = 0;
+  for (const i of [...al.pairs.map(([x]) => x), ...al.extra]) {
+    const t = a[i]!;
+    matched += weigh(t);
+    if (!t.stop) shared++;
+    if (!t.stop && !t.name) sharedWords++;
+  }
+  // A compound split on b's side: count b's two words as matched against a's one.
+  matched += compoundBonus(a, b, al, weigh);
+  const regionA = alignedRegion(al, a, b, 'a');
+  const regionB = alignedRegion(al, a, b, 'b');
+  if (shared === 0 || wa === 0 || wb === 0) return { score: 0, shared, regionA, regionB };
+
+  const dice = (2 * matched) / (wa + wb);
+  const shorter = Math.min(contentA, contentB);
+  const containment = matched / Math.min(wa, wb);
+  // A short text is contained in a long one by chance more easily: trust containment
+  // more the more content words the shorter text has, up to eight.
+  const damp = 0.35 + 0.55 * Math.min(1, shorter / 8);
+  let score = Math.max(dice, containment * damp);
+  if (shared < Math.min(MIN_SHARED, shorter)) score *= 0.5;
+  // Sharing only names ("NATO Secretary General Jens Stoltenberg") is sharing who, not what.
+  if (sharedWords < 2) score *= 0.5;
+  return { score: Math.min(1, score), shared, regionA, regionB };
+}
+
+function compoundBonus(a: Token[], b: Token[], al: Alignment, weigh: Weigher): number {
+  const usedA = new Set([...al.pairs.map(([i]) => i), ...al.extra]);
+  const usedB = new Set(al.pairs.map(([, j]) => j));
+  const foldsA = new Map<string, Token>();
+  for (let i = 0; i < a.length; i++) if (!usedA.has(i) && !a[i]!.stop) foldsA.set(a[i]!.fold, a[i]!);
+  let bonus = 0;
+  for (let j = 0; j + 1 < b.length; j++) {
+    if (usedB.has(j) || usedB.has(j + 1)) continue;
+    const t = foldsA.get(b[j]!.fold + b[j + 1]!.fold);
+    if (t) {
+      bonus += weigh(t);
+      foldsA.delete(t.fold);
+    }
+  }
+  return bonus;
+}
+
+/**
+ * The aligned region of one side: from its first to its last aligned content word, widened
+ * at each edge by as many tokens as both sides leave unaligned there (so "23 of the 32"
+ * against "Currently, 24 of the 32" takes in the 24 but not "Currently").
+ */
+export function alignedRegion(al: Alignment, a: Token[], b: Token[], side: 'a' | 'b'): [number, number] {
+  const content = al.pairs.filter(([i]) => !a[i]!.stop);
+  const use = content.length ? content : al.pairs;
+  const first = use[0];
+  const last = use.at(-1);
+  const own = side === 'a' ? a : b;
+  if (!first || !last) return [0, own.length];
+  const [fa, fb] = first;
+  const [la, lb] = last;
+  const lead = Math.min(fa, fb);
+  const trailA = a.length - 1 - la;
+  const trailB = b.length - 1 - lb;
+  const trail = Math.min(trailA, trailB);
+  if (side === 'a') return [fa - lead, la + 1 + trail];
+  return [fb - lead, lb + 1 + trail];
+}
+
+/** Below this full-sentence score, clause windows are tried (see bestSimilarity). */
+const WINDOW_FROM = 0.2;
+/** A clause window's score counts a little less than a whole sentence's. */
+const WINDOW_DISCOUNT = 0.85;
+
+/**
+ * Token indexes where a clause begins: after a comma, semicolon, colon, dash, bracket or
+ * quotation mark. Used to match one clause of a long sentence against a short one.
+ */
+export function clauseStarts(text: string, tokens: Token[]): number[] {
+  const out = [0];
+  for (let i = 1; i < tokens.length; i++) {
+    const between = text.slice(tokens[i - 1]!.end, tokens[i]!.start);
+    if (/[,;:–—()"“”«»]|\s-\s/.test(between)) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * Similarity of two sentences, or of a run of clauses of one with the whole other when that
+ * scores higher: "..., emphasized Stoltenberg, who leaves his post on October 1 after 10 years
+ * at the head of NATO" holds a statement that another outlet wrote as a sentence of its own.
+ */
+export function bestSimilarity(a: Tokenized, b: Tokenized, weigh: Weigher): Similarity {
+  const full = similarity(a.tokens, b.tokens, align(a.tokens, b.tokens), weigh);
+  if (full.score < WINDOW_FROM || full.score >= 0.9) return full;
+  let best = full;
+  for (const [side, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const starts = clauseStarts(side.text, side.tokens);
+    if (starts.length < 2) continue;
+    const ends = [...starts.slice(1), side.tokens.length];
+    for (let x = 0; x < starts.length; x++) {
+      for (let y = x; y < ends.length; y++) {
+        if (x === 0 && y === ends.length - 1) continue;
+        const from = starts[x]!;
+        const win = side.tokens.slice(from, ends[y]);
+        if (win.filter((t) => !t.stop).length < MIN_SHARED + 1) continue;
+        const s = side === a ? similarity(win, other.tokens, align(win, other.tokens), weigh) : similarity(other.tokens, win, align(other.tokens, win), weigh);
+        const score = s.score * WINDOW_DISCOUNT;
+        if (score <= best.score) continue;
+        best =
+          side === a
+            ? { ...s, score, regionA: [s.regionA[0] + from, s.regionA[1] + from] }
+            : { ...s, score, regionB: [s.regionB[0] + from, s.regionB[1] + from] };
+      }
+    }
+  }
+  return best;
+}
+
+/** A text with its tokens (token offsets are relative to `text`). */
+export interface Tokenized {
+  text: string;
+  tokens: Token[];
+}

@@ -1,0 +1,117 @@
+/**
+ * The corpus pipeline: raw article files in, the generated index out (pure: the caller reads
+ * the files). Drops boilerplate, splits sentences with offsets, marks headlines and pull
+ * quotes, and links the versions of the same statement across articles.
+ */
+import { classifyLines, looksLikeHeadline } from './boilerplate';
+import { linkArticles } from './links';
+import { Matcher } from './matcher';
+import { lines, sentencesOfLine } from './segment';
+import type { ArticleMeta, CorpusArticle, CorpusData, CorpusSentence } from './types';
+import { align, similarity } from './align';
+
+export interface ArticleInput {
+  /** Article id: the file name without its extension. */
+  id: string;
+  /** The file's bytes, which must be UTF-8. */
+  bytes: Uint8Array;
+  meta: ArticleMeta | undefined;
+}
+
+/** Refuses a corpus file, naming it and saying why. */
+export class CorpusError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'CorpusError';
+  }
+}
+
+/** Largest article accepted (bytes): a news article is tens of kilobytes. */
+export const MAX_ARTICLE_BYTES = 2_000_000;
+/** A pull quote repeats a body sentence of its own article at least this closely. */
+const PULL_QUOTE_SIMILARITY = 0.6;
+
+const META_FIELDS: Array<keyof ArticleMeta> = ['outlet', 'date', 'language', 'translated', 'urlIsArticle'];
+
+function decode(input: ArticleInput): string {
+  const file = `${input.id}.txt`;
+  if (input.bytes.length === 0) throw new CorpusError(file, 'the article is empty');
+  if (input.bytes.length > MAX_ARTICLE_BYTES) {
+    throw new CorpusError(file, `the article is ${input.bytes.length} bytes, more than ${MAX_ARTICLE_BYTES}`);
+  }
+  if (input.bytes.includes(0)) throw new CorpusError(file, 'the article is binary (it contains NUL bytes)');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(input.bytes);
+  } catch {
+    throw new CorpusError(file, 'the article is not valid UTF-8');
+  }
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new CorpusError(file, 'the article has no text');
+  if (!input.meta) throw new CorpusError(file, 'no metadata for this article in corpus/metadata.ts');
+  for (const field of META_FIELDS) {
+    if (input.meta[field] === undefined || input.meta[field] === '') {
+      throw new CorpusError(file, `metadata field "${field}" is missing`);
+    }
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** One article: its story sentences with offsets and kinds, and what was dropped. */
+export function buildArticle(id: string, text: string, meta: ArticleMeta): CorpusArticle {
+  const sentences: CorpusSentence[] = [];
+  const dropped: CorpusArticle['dropped'] = [];
+  for (const line of classifyLines(lines(text))) {
+    if (line.role === 'boilerplate') {
+      dropped.push({ start: line.start, end: line.end, rule: line.rule ?? 'boilerplate' });
+      continue;
+    }
+    const inLine = sentencesOfLine(text, line);
+    const headline = inLine.length === 1 && looksLikeHeadline(line.text);
+    for (const s of inLine) sentences.push({ start: s.start, end: s.end, kind: headline ? 'headline' : 'body' });
+  }
+  if (!sentences.length) throw new CorpusError(`${id}.txt`, 'nothing is left of the article once boilerplate is dropped');
+  return { id, meta, text, sentences, dropped };
+}
+
+/**
+ * A one-sentence paragraph that repeats another sentence of the same article is a pull quote,
+ * and a short line without a full stop right after it is the pull quote's credit.
+ */
+function markPullQuotes(article: CorpusArticle): void {
+  const m = new Matcher({ format: 1, articles: [article], links: [] });
+  const lineOf = (s: CorpusSentence) => {
+    const before = article.text.lastIndexOf('\n', s.start - 1) + 1;
+    const after = article.text.indexOf('\n', s.end);
+    return article.text.slice(before, after < 0 ? undefined : after).trim();
+  };
+  m.sentences.forEach((s, i) => {
+    if (s.sentence.kind !== 'body' || lineOf(s.sentence) !== s.text) return;
+    const repeats = m.sentences.some(
+      (o, j) => j !== i && similarity(s.tokens, o.tokens, align(s.tokens, o.tokens), m.weigh).score >= PULL_QUOTE_SIMILARITY,
+    );
+    if (!repeats) return;
+    s.sentence.kind = 'pullquote';
+    const credit = article.sentences[i + 1];
+    if (credit && credit.kind === 'headline' && article.text.slice(credit.start, credit.end).split(/\s+/).length <= 6) {
+      credit.kind = 'pullquote';
+    }
+  });
+}
+
+/** The whole corpus: validated, segmented, linked. Throws CorpusError on a bad article. */
+export function buildCorpus(inputs: ArticleInput[]): CorpusData {
+  const articles = [...inputs]
+    .sort((x, y) => x.id.localeCompare(y.id))
+    .map((input) => {
+      const text = decode(input);
+      const article = buildArticle(input.id, text, input.meta!);
+      markPullQuotes(article);
+      return article;
+    });
+  const data: CorpusData = { format: 1, articles, links: [] };
+  data.links = linkArticles(new Matcher(data));
+  return data;
+}

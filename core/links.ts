@@ -1,0 +1,233 @@
+/**
+ * Links between sentences of different corpus articles that report the same statement,
+ * computed once when the corpus is built.
+ *
+ * Outlets that report one interview tell it in the same order, so the articles can be aligned
+ * like parallel texts: pairs that match well are anchors; between two anchors, a pair that
+ * shares only a little wording is still the same statement (the gap is aligned one to one);
+ * one sentence may hold what another outlet wrote in two (a 1:2 merge); and a version linked to
+ * a version is linked too (one transitive step). At check time, a page sentence that clearly is
+ * one corpus sentence gets all of that sentence's versions, also those too far in wording to
+ * match the page directly.
+ */
+import { align, bestSimilarity, type Similarity } from './align';
+import type { IndexedSentence, Matcher } from './matcher';
+import type { Token } from './normalize';
+import type { CorpusLink } from './types';
+
+/** A pair matches on its own wording from this score on. */
+export const LINK_STRONG = 0.45;
+/** A headline is short and shares words by chance more easily: it needs this score. */
+const LINK_HEADLINE = 0.6;
+/** Between anchors on both sides, a pair needs only this score (and a shared content word). */
+const LINK_SANDWICHED = 0;
+/** Next to an anchor on one side only, a pair needs this score. */
+const LINK_ONE_SIDED = 0.35;
+/** A 1:2 merge must score this much and clearly better than either sentence alone. */
+const MERGE_GAIN = 0;
+
+const key = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
+function span(s: IndexedSentence, region: [number, number]): [number, number] {
+  const from = s.tokens[region[0]];
+  const to = s.tokens[region[1] - 1];
+  if (!from || !to) return [s.sentence.start, s.sentence.end];
+  return [s.sentence.start + from.start, s.sentence.start + to.end];
+}
+
+export function linkArticles(m: Matcher): CorpusLink[] {
+  const S = m.sentences;
+  const sims = new Map<string, Similarity>();
+  const simOf = (a: number, b: number): Similarity => {
+    const k = key(a, b);
+    let sim = sims.get(k);
+    if (!sim) {
+      const [x, y] = a < b ? [S[a]!, S[b]!] : [S[b]!, S[a]!];
+      sim = bestSimilarity(x, y, m.weigh);
+      sims.set(k, sim);
+    }
+    return sim;
+  };
+  const links = new Map<string, CorpusLink>();
+  const add = (a: number, b: number, score: number, aSpan?: [number, number], bSpan?: [number, number]) => {
+    const [x, y] = a < b ? [a, b] : [b, a];
+    if (links.has(key(x, y))) return false;
+    const sim = simOf(x, y);
+    const xs = a < b ? aSpan : bSpan;
+    const ys = a < b ? bSpan : aSpan;
+    links.set(key(x, y), {
+      a: x,
+      b: y,
+      aSpan: xs ?? span(S[x]!, sim.regionA),
+      bSpan: ys ?? span(S[y]!, sim.regionB),
+      score: Math.round(Math.min(1, score) * 1000) / 1000,
+    });
+    return true;
+  };
+  // Headlines summarise several statements at once: they neither anchor gaps nor chain links.
+  const headline = (i: number) => S[i]!.sentence.kind === 'headline';
+  const linked = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined && links.has(key(a, b));
+  const anchored = (a: number | undefined, b: number | undefined) =>
+    linked(a, b) && !headline(a!) && !headline(b!);
+  const linkedInto = (i: number, article: string) =>
+    [...links.values()].some((l) => (l.a === i && S[l.b]!.article.id === article) || (l.b === i && S[l.a]!.article.id === article));
+  const neighbour = (i: number, step: -1 | 1): number | undefined => {
+    const n = S[i + step];
+    return n && n.article === S[i]!.article ? i + step : undefined;
+  };
+
+  // Candidate pairs across articles, from the retrieval index.
+  const pairs: Array<[number, number]> = [];
+  const seen = new Set<string>();
+  for (const s of S) {
+    for (const c of m.candidates(s.tokens, new Set([s.article.id]))) {
+      if (seen.has(key(s.id, c))) continue;
+      seen.add(key(s.id, c));
+      pairs.push([Math.min(s.id, c), Math.max(s.id, c)]);
+    }
+  }
+
+  // 1. Anchors: pairs that match on their own wording.
+  for (const [a, b] of pairs) {
+    const sim = simOf(a, b);
+    const needed = headline(a) || headline(b) ? LINK_HEADLINE : LINK_STRONG;
+    if (sim.score >= needed) add(a, b, sim.score);
+  }
+
+  // 2. 1:2 merges: one sentence holds two consecutive sentences of another article.
+  for (const s of S) {
+    const tried = new Set<number>();
+    const starts = m.candidates(s.tokens, new Set([s.article.id])).flatMap((c) => [c, neighbour(c, -1)]);
+    if (headline(s.id)) continue;
+    for (const c of starts) {
+      if (c === undefined || tried.has(c) || headline(c)) continue;
+      tried.add(c);
+      const next = neighbour(c, 1);
+      if (next === undefined) continue;
+      const first = S[c]!;
+      const second = S[next]!;
+      // The two sentences as one text (offsets shifted so clause windows still work).
+      const shift = first.text.length + 1;
+      const merged = {
+        text: `${first.text} ${second.text}`,
+        tokens: [...first.tokens, ...second.tokens.map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }))],
+      };
+      const sim = bestSimilarity(s, merged, m.weigh);
+      const alone = Math.max(simOf(s.id, c).score, simOf(s.id, next).score);
+      if (sim.score < LINK_STRONG || sim.score < alone + MERGE_GAIN) continue;
+      // Which part of s aligns with which of the two sentences.
+      const win = s.tokens.slice(sim.regionA[0], sim.regionA[1]);
+      const al = align(win, merged.tokens);
+      const split = first.tokens.length;
+      for (const [part, inPart] of [
+        [c, (j: number) => j < split],
+        [next, (j: number) => j >= split],
+      ] as const) {
+        const own = al.pairs.filter(([, j]) => inPart(j));
+        if (!carries(own, win, merged.tokens)) continue;
+        const sFrom = win[own[0]![0]]!;
+        const sTo = win[own.at(-1)![0]]!;
+        const sSpan: [number, number] = [s.sentence.start + sFrom.start, s.sentence.start + sTo.end];
+        const target = S[part]!;
+        add(s.id, part, sim.score, sSpan, [target.sentence.start, target.sentence.end]);
+      }
+    }
+  }
+
+  // 3. Gaps between anchors, until nothing changes. The neighbours of anchors are candidates
+  // even when they share too few words for the retrieval index to propose them.
+  for (let changed = true, round = 0; changed && round < 4; round++) {
+    changed = false;
+    const gapPairs = [...pairs];
+    for (const l of links.values()) {
+      for (const step of [-1, 1] as const) {
+        const x = neighbour(l.a, step);
+        const y = neighbour(l.b, step);
+        if (x !== undefined && y !== undefined) gapPairs.push([x, y]);
+      }
+    }
+    for (const [a, b] of gapPairs) {
+      if (links.has(key(a, b)) || S[a]!.article === S[b]!.article) continue;
+      const sim = simOf(a, b);
+      if (sim.shared < 1) continue;
+      if (headline(a) || headline(b)) continue;
+      const before = anchored(neighbour(a, -1), neighbour(b, -1));
+      const after = anchored(neighbour(a, 1), neighbour(b, 1));
+      // Between anchors on both sides the gap is aligned one to one. Next to one anchor only,
+      // the pair must score well and neither sentence may have a version there already.
+      const sandwiched = before && after && sim.score >= LINK_SANDWICHED;
+      const oneSided =
+        (before || after) &&
+        sim.score >= LINK_ONE_SIDED &&
+        !linkedInto(a, S[b]!.article.id) &&
+        !linkedInto(b, S[a]!.article.id);
+      if (sandwiched || oneSided) {
+        const whole = (i: number): [number, number] => [S[i]!.sentence.start, S[i]!.sentence.end];
+        changed = add(a, b, Math.max(sim.score, LINK_STRONG), whole(a), whole(b)) || changed;
+      }
+    }
+  }
+
+  // 4. One transitive step: a version of a version, when the middle spans agree.
+  const byId = new Map<number, CorpusLink[]>();
+  for (const l of links.values()) {
+    for (const [from, to, fromSpan, toSpan] of [
+      [l.a, l.b, l.aSpan, l.bSpan],
+      [l.b, l.a, l.bSpan, l.aSpan],
+    ] as const) {
+      let list = byId.get(from);
+      if (!list) byId.set(from, (list = []));
+      list.push({ a: from, b: to, aSpan: fromSpan, bSpan: toSpan, score: l.score });
+    }
+  }
+  for (const [mid, list] of byId) {
+    if (headline(mid)) continue;
+    for (const x of list) {
+      for (const y of list) {
+        if (headline(x.b) || headline(y.b)) continue;
+        if (x.b >= y.b || S[x.b]!.article === S[y.b]!.article || linked(x.b, y.b)) continue;
+        if (!overlap(x.aSpan, y.aSpan)) continue;
+        add(x.b, y.b, x.score * y.score, x.bSpan, y.bSpan);
+      }
+    }
+  }
+  return [...links.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+}
+
+/**
+ * Whether aligned pairs carry a statement rather than touch it: shared content worth three
+ * words (see carryWeight),
+ * or a run of three words in a row with at least one content word that is not a name
+ * ("has now changed"). A shared attribution ("Stoltenberg told AFP") carries nothing.
+ */
+function carries(pairs: Array<[number, number]>, a: Token[], b: Token[]): boolean {
+  const worth = pairs.reduce((n, [, j]) => n + carryWeight(b[j]!), 0);
+  if (worth >= 3) return true;
+  let run = 1;
+  let word = false;
+  for (let k = 0; k < pairs.length; k++) {
+    const [i, j] = pairs[k]!;
+    const prev = pairs[k - 1];
+    if (prev && prev[0] === i - 1 && prev[1] === j - 1) run++;
+    else {
+      run = 1;
+      word = false;
+    }
+    word ||= !a[i]!.stop && !a[i]!.name;
+    if (run >= 3 && word) return true;
+  }
+  return false;
+}
+
+/** A number or date is specific (2); a name half a word; a title only says who spoke (0). */
+function carryWeight(t: Token): number {
+  if (t.stop || t.title) return 0;
+  if (t.kind !== 'word') return 2;
+  return t.name ? 0.5 : 1;
+}
+
+function overlap(x: readonly [number, number], y: readonly [number, number]): boolean {
+  const inter = Math.min(x[1], y[1]) - Math.max(x[0], y[0]);
+  return inter > 0 && inter >= 0.5 * Math.min(x[1] - x[0], y[1] - y[0]);
+}

@@ -1,0 +1,217 @@
+/**
+ * The matching engine: which corpus sentences report the same statement as a page sentence.
+ *
+ * 1. Retrieve: an inverted index from content-word keys to the corpus sentences holding them
+ *    gives candidates, ranked by the summed rarity (IDF) of the words they share with the page
+ *    sentence. Only candidates sharing enough rare words are aligned.
+ * 2. Score: each candidate is aligned word by word (align.ts) and scored 0..1; only confident
+ *    matches are kept.
+ * 3. Follow links: a page sentence that clearly is a corpus sentence also gets that sentence's
+ *    versions in other articles, found when the corpus was built (links.ts), even where their
+ *    wording is too far from the page's for a direct match.
+ * 4. Judge: each version gets a verdict, reasons and a diff (verdict.ts).
+ */
+import { bestSimilarity, MIN_SHARED, type Similarity } from './align';
+import { tokenize, type Token } from './normalize';
+import { sentences, type Span } from './segment';
+import type { CheckResult, CheckedSentence, CorpusArticle, CorpusData, CorpusLink, CorpusSentence, Version } from './types';
+import { compare, sameWords } from './verdict';
+
+/** A page sentence is reported by a corpus sentence from this score on. */
+export const MATCH_THRESHOLD = 0.45;
+/** From this score on, a match is sure enough to bring in the matched sentence's links. */
+export const ANCHOR_THRESHOLD = 0.8;
+/** Score of a verbatim match (the page's words inside a corpus sentence, or the reverse). */
+const VERBATIM_SCORE = 0.95;
+/** Candidates aligned per page sentence, best retrieval scores first. */
+const MAX_CANDIDATES = 24;
+/** A candidate must share at least this share of the page sentence's word rarity. */
+const MIN_RETRIEVAL_SHARE = 0.2;
+/** ... or this much summed IDF, whichever is less (long sentences hold several statements). */
+const MIN_RETRIEVAL_IDF = 6;
+/** Weight of a stop word against the rarest content word (1). */
+const STOP_WEIGHT = 0.05;
+/** Weight of a capitalised word (a name or title) against a common word of the same rarity. */
+const NAME_WEIGHT = 0.5;
+
+export interface IndexedSentence {
+  /** Global sentence number (position in `Matcher.sentences`). */
+  id: number;
+  article: CorpusArticle;
+  sentence: CorpusSentence;
+  text: string;
+  tokens: Token[];
+}
+
+export interface Match {
+  target: IndexedSentence;
+  sim: Similarity;
+}
+
+export interface MatchOptions {
+  /** Leave out matches in these articles (the page itself, when it is a corpus article). */
+  excludeArticles?: ReadonlySet<string>;
+  /** Follow build-time links to versions too far in wording for a direct match. */
+  followLinks?: boolean;
+}
+
+export class Matcher {
+  readonly sentences: IndexedSentence[] = [];
+  readonly articles: Map<string, CorpusArticle>;
+  private readonly postings = new Map<string, number[]>();
+  private readonly idf = new Map<string, number>();
+  private readonly maxIdf: number;
+  private readonly links = new Map<number, CorpusLink[]>();
+
+  constructor(data: CorpusData) {
+    this.articles = new Map(data.articles.map((a) => [a.id, a]));
+    for (const article of data.articles) {
+      for (const sentence of article.sentences) {
+        const text = article.text.slice(sentence.start, sentence.end);
+        const id = this.sentences.length;
+        const tokens = tokenize(text);
+        this.sentences.push({ id, article, sentence, text, tokens });
+        for (const key of new Set(tokens.filter((t) => !t.stop).map((t) => t.key))) {
+          let list = this.postings.get(key);
+          if (!list) this.postings.set(key, (list = []));
+          list.push(id);
+        }
+      }
+    }
+    const n = this.sentences.length;
+    this.maxIdf = Math.log(1 + n);
+    for (const [key, list] of this.postings) this.idf.set(key, Math.log(1 + n / list.length));
+    for (const link of data.links) {
+      this.addLink(link);
+      this.addLink(flip(link));
+    }
+  }
+
+  private addLink(link: CorpusLink): void {
+    let list = this.links.get(link.a);
+    if (!list) this.links.set(link.a, (list = []));
+    list.push(link);
+  }
+
+  /** How much a token counts: rare words near 1, common ones less, stop words little. */
+  readonly weigh = (t: Token): number => {
+    if (t.stop) return STOP_WEIGHT;
+    const idf = this.idf.get(t.key) ?? this.maxIdf;
+    const w = 0.35 + 0.65 * Math.min(1, idf / this.maxIdf);
+    // Names and titles say who spoke, not what was said: two sentences sharing only
+    // "NATO Secretary General Jens Stoltenberg" are not the same statement.
+    return t.name ? w * NAME_WEIGHT : w;
+  };
+
+  /** Corpus sentences that share enough rare words with the tokens, best first. */
+  candidates(tokens: Token[], exclude?: ReadonlySet<string>): number[] {
+    const acc = new Map<number, number>();
+    let total = 0;
+    for (const key of new Set(tokens.filter((t) => !t.stop).map((t) => t.key))) {
+      const idf = this.idf.get(key) ?? this.maxIdf;
+      total += idf;
+      const list = this.postings.get(key);
+      if (!list) continue;
+      for (const id of list) acc.set(id, (acc.get(id) ?? 0) + idf);
+    }
+    const min = Math.min(total * MIN_RETRIEVAL_SHARE, MIN_RETRIEVAL_IDF);
+    return [...acc]
+      .filter(([id, w]) => w >= min && !exclude?.has(this.sentences[id]!.article.id))
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, MAX_CANDIDATES)
+      .map(([id]) => id);
+  }
+
+  /** Direct matches of a tokenised text, best first. */
+  directMatches(text: string, tokens: Token[], exclude?: ReadonlySet<string>): Match[] {
+    const out: Match[] = [];
+    for (const id of this.candidates(tokens, exclude)) {
+      const target = this.sentences[id]!;
+      const sim = bestSimilarity({ text, tokens }, target, this.weigh);
+      // Words found verbatim (after normalisation) inside a corpus sentence, or the other way
+      // round: sure, however short, once they hold a few content words.
+      if (sim.shared >= MIN_SHARED && sameWords(tokens, target.tokens)) sim.score = Math.max(sim.score, VERBATIM_SCORE);
+      if (sim.score >= MATCH_THRESHOLD) out.push({ target, sim });
+    }
+    return out.sort((x, y) => y.sim.score - x.sim.score);
+  }
+
+  /** Versions of one page sentence: direct matches, then the linked versions of sure ones. */
+  versions(text: string, options: MatchOptions = {}): Version[] {
+    const tokens = tokenize(text);
+    const page = { text, tokens };
+    const direct = this.directMatches(text, tokens, options.excludeArticles);
+    const versions = new Map<number, Version>();
+    for (const m of direct) versions.set(m.target.id, this.version(page, m.target, m.sim.score));
+
+    if (options.followLinks !== false) {
+      for (const m of direct) {
+        if (m.sim.score < ANCHOR_THRESHOLD) continue;
+        const t = m.target;
+        const from = t.tokens[m.sim.regionB[0]];
+        const to = t.tokens[m.sim.regionB[1] - 1];
+        if (!from || !to) continue;
+        const span: [number, number] = [t.sentence.start + from.start, t.sentence.start + to.end];
+        for (const link of this.links.get(t.id) ?? []) {
+          if (versions.has(link.b) || !overlapsEnough(span, link.aSpan)) continue;
+          const other = this.sentences[link.b]!;
+          if (options.excludeArticles?.has(other.article.id)) continue;
+          versions.set(link.b, this.version(page, other, round(m.sim.score * link.score), t.article.id));
+        }
+      }
+    }
+    return [...versions.values()].sort((x, y) => y.score - x.score || x.article.localeCompare(y.article));
+  }
+
+  /** Check a plain text: its sentences, each with its versions. */
+  check(text: string, options: MatchOptions = {}): CheckResult {
+    return this.checkSpans(sentences(text), options);
+  }
+
+  /** Check sentences already cut out of a page (offsets are the caller's). */
+  checkSpans(spans: Span[], options: MatchOptions = {}): CheckResult {
+    const out: CheckedSentence[] = spans.map((s) => ({
+      text: s.text,
+      start: s.start,
+      end: s.end,
+      versions: this.versions(s.text, options),
+    }));
+    return { sentences: out };
+  }
+
+  private version(page: { text: string; tokens: Token[] }, target: IndexedSentence, score: number, via?: string): Version {
+    const c = compare(page, target);
+    const { meta } = target.article;
+    return {
+      article: target.article.id,
+      outlet: meta.outlet,
+      date: meta.date,
+      language: meta.language,
+      translated: meta.translated,
+      kind: target.sentence.kind,
+      text: target.text,
+      start: target.sentence.start,
+      end: target.sentence.end,
+      score: round(score),
+      verdict: c.verdict,
+      reasons: c.reasons,
+      diff: c.diff,
+      ...(c.attribution ? { attribution: c.attribution } : {}),
+      ...(via ? { via } : {}),
+    };
+  }
+}
+
+function flip(l: CorpusLink): CorpusLink {
+  return { a: l.b, b: l.a, aSpan: l.bSpan, bSpan: l.aSpan, score: l.score };
+}
+
+/** Spans overlap by at least half of the shorter one. */
+function overlapsEnough(x: [number, number], y: [number, number]): boolean {
+  const inter = Math.min(x[1], y[1]) - Math.max(x[0], y[0]);
+  return inter > 0 && inter >= 0.5 * Math.min(x[1] - x[0], y[1] - y[0]);
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,251 @@
+/**
+ * Verdicts: is a version the same words, the same statement in other words, or the same
+ * statement with a detail that differs (a number, a date, a name, a negation)?
+ *
+ * Differences are looked for only where the two texts align, so a page sentence that quotes
+ * half of a long corpus sentence does not "conflict" with the other half.
+ */
+import { align, alignedRegion, type Alignment, type Tokenized } from './align';
+
+export type { Tokenized };
+import type { Token } from './normalize';
+import { quotedRanges, type Range } from './quotes';
+import type { DiffOp, Reason, Verdict } from './types';
+
+
+export interface Comparison {
+  verdict: Verdict;
+  reasons: Reason[];
+  diff: DiffOp[];
+  attribution?: DiffOp[];
+}
+
+/** Quote-first comparison needs this many content words inside quotes on both sides. */
+const MIN_QUOTED_CONTENT = 4;
+
+const SPEECH_VERBS = new Set([
+  'said',
+  'say',
+  'says',
+  'told',
+  'tell',
+  'tells',
+  'added',
+  'adds',
+  'stressed',
+  'stresses',
+  'continued',
+  'continues',
+  'warned',
+  'warns',
+  'emphasized',
+  'emphasised',
+  'explained',
+  'noted',
+  'insisted',
+  'declared',
+  'stated',
+  'according',
+  'recalled',
+  'asked',
+  'argued',
+  'claimed',
+  'wrote',
+]);
+
+export function compare(page: Tokenized, version: Tokenized, al: Alignment = align(page.tokens, version.tokens)): Comparison {
+  const diff = diffOps(page, version, al);
+  const pq = quotedPart(page);
+  const vq = quotedPart(version);
+  if (pq && vq) {
+    const qal = align(pq.tokens, vq.tokens);
+    const reasons = conflicts(pq, vq, qal);
+    reasons.push(...speakerConflicts(page, pq.ranges, version, vq.ranges));
+    const verdict = reasons.length ? 'conflicting' : sameWords(pq.tokens, vq.tokens) ? 'identical' : 'reworded';
+    const attribution = diffOps(
+      outside(page, pq.ranges),
+      outside(version, vq.ranges),
+      align(outside(page, pq.ranges).tokens, outside(version, vq.ranges).tokens),
+    );
+    return { verdict, reasons, diff, attribution };
+  }
+  const reasons = conflicts(page, version, al);
+  const verdict = reasons.length ? 'conflicting' : sameWords(page.tokens, version.tokens) ? 'identical' : 'reworded';
+  return { verdict, reasons, diff };
+}
+
+/** Same words after normalisation, or one text wholly inside the other. */
+export function sameWords(a: Token[], b: Token[]): boolean {
+  const ka = ` ${a.map((t) => t.key).join(' ')} `;
+  const kb = ` ${b.map((t) => t.key).join(' ')} `;
+  if (ka.trim() === '' || kb.trim() === '') return false;
+  return ka === kb || ka.includes(kb) || kb.includes(ka);
+}
+
+interface QuotedPart extends Tokenized {
+  ranges: Range[];
+}
+
+function quotedPart(s: Tokenized): QuotedPart | undefined {
+  const ranges = quotedRanges(s.text);
+  if (!ranges.length) return undefined;
+  const tokens = s.tokens.filter((t) => inRanges(t, ranges));
+  if (tokens.filter((t) => !t.stop).length < MIN_QUOTED_CONTENT) return undefined;
+  return { text: s.text, tokens, ranges };
+}
+
+function outside(s: Tokenized, ranges: Range[]): Tokenized {
+  return { text: s.text, tokens: s.tokens.filter((t) => !inRanges(t, ranges)) };
+}
+
+function inRanges(t: Token, ranges: Range[]): boolean {
+  return ranges.some((r) => t.start >= r.start && t.end <= r.end);
+}
+
+function surface(s: Tokenized, from: number, to: number): string {
+  const first = s.tokens[from];
+  const last = s.tokens[to - 1];
+  return first && last ? s.text.slice(first.start, last.end) : '';
+}
+
+/** Word-level diff for display: delete = only on the page, insert = only in the version. */
+export function diffOps(page: Tokenized, version: Tokenized, al: Alignment): DiffOp[] {
+  const ops: DiffOp[] = [];
+  const push = (op: DiffOp['op'], text: string) => {
+    if (text) ops.push({ op, text });
+  };
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  const pairs = al.pairs;
+  while (k <= pairs.length) {
+    const [pi, vj] = pairs[k] ?? [page.tokens.length, version.tokens.length];
+    push('delete', surface(page, i, pi));
+    push('insert', surface(version, j, vj));
+    if (k === pairs.length) break;
+    // A run of aligned tokens, shown in the version's own spelling and punctuation.
+    let run = 1;
+    while (pairs[k + run] && pairs[k + run]![0] === pi + run && pairs[k + run]![1] === vj + run) run++;
+    push('equal', surface(version, vj, vj + run));
+    i = pi + run;
+    j = vj + run;
+    k += run;
+  }
+  return ops;
+}
+
+function isNumeric(t: Token): boolean {
+  return t.kind === 'number' || t.kind === 'percent';
+}
+
+/** Where the two texts differ in a number, a date, a name or a negation. */
+function conflicts(a: Tokenized, b: Tokenized, al: Alignment): Reason[] {
+  const reasons: Reason[] = [];
+  const [ra0, ra1] = alignedRegion(al, a.tokens, b.tokens, 'a');
+  const [rb0, rb1] = alignedRegion(al, a.tokens, b.tokens, 'b');
+  const alignedA = new Set(al.pairs.map(([i]) => i));
+  const alignedB = new Set(al.pairs.map(([, j]) => j));
+  const loose = (s: Tokenized, set: Set<number>, from: number, to: number, keep: (t: Token) => boolean) =>
+    s.tokens.map((t, i) => ({ t, i })).filter(({ t, i }) => i >= from && i < to && !set.has(i) && keep(t));
+
+  // Numbers and dates: any left unaligned on both sides of the aligned region differ.
+  for (const [kind, keep] of [
+    ['number', isNumeric],
+    ['date', (t: Token) => t.kind === 'date'],
+  ] as const) {
+    const la = loose(a, alignedA, ra0, ra1, keep);
+    const lb = loose(b, alignedB, rb0, rb1, keep);
+    const n = Math.min(la.length, lb.length);
+    for (let k = 0; k < n; k++) {
+      reasons.push({ kind, page: numberSurface(a, la[k]!.i), corpus: numberSurface(b, lb[k]!.i) });
+    }
+  }
+
+  // Names: a name replaced by another name in the same place.
+  for (const h of al.hunks) {
+    if (!overlaps(h.a, [ra0, ra1]) && !overlaps(h.b, [rb0, rb1])) continue;
+    const na = names(a, h.a);
+    const nb = names(b, h.b);
+    if (na.length && nb.length && !na.some((x) => nb.some((y) => x.key === y.key))) {
+      reasons.push({ kind: 'name', page: nameSurface(a, na), corpus: nameSurface(b, nb) });
+    }
+  }
+
+  // Negation: one side negates where the other does not.
+  const negA = a.tokens.slice(ra0, ra1).filter((t) => t.negation).length;
+  const negB = b.tokens.slice(rb0, rb1).filter((t) => t.negation).length;
+  if (negA % 2 !== negB % 2) {
+    const word = (s: Tokenized, from: number, to: number) => {
+      const t = s.tokens.slice(from, to).find((x, k) => x.negation && !(s === a ? alignedA : alignedB).has(from + k));
+      return t ? s.text.slice(t.start, t.end) : '';
+    };
+    reasons.push({ kind: 'negation', page: word(a, ra0, ra1), corpus: word(b, rb0, rb1) });
+  }
+  return reasons;
+}
+
+function overlaps(r: [number, number], s: [number, number]): boolean {
+  return r[0] < s[1] && s[0] < r[1];
+}
+
+function numberSurface(s: Tokenized, i: number): string {
+  const t = s.tokens[i]!;
+  let text = s.text.slice(t.start, t.end);
+  const next = s.tokens[i + 1];
+  // Keep the unit with its number: "2 percent", "23 %".
+  if (t.kind === 'number' && next?.kind === 'percent') text = s.text.slice(t.start, next.end);
+  return text;
+}
+
+/**
+ * Proper names in a token range: capitalised content words that are not the first word of
+ * the sentence or of a quote, in a sentence that is not written in Title Case.
+ */
+function names(s: Tokenized, [from, to]: [number, number]): Token[] {
+  const words = s.tokens.filter((t) => t.kind === 'word');
+  const capitalised = words.filter((t) => t.capital).length;
+  if (words.length >= 4 && capitalised / words.length > 0.6) return [];
+  const out: Token[] = [];
+  for (let i = from; i < to; i++) {
+    const t = s.tokens[i]!;
+    if (!t.capital || t.stop || t.kind !== 'word' || i === 0) continue;
+    const before = s.text.slice(s.tokens[i - 1]!.end, t.start);
+    if (/[.!?:"“„«‘]\s*$/.test(before)) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+function nameSurface(s: Tokenized, tokens: Token[]): string {
+  return tokens.map((t) => s.text.slice(t.start, t.end)).join(' ');
+}
+
+/** Who is said to speak, in the words around the quotes. */
+function speakers(s: Tokenized, quoted: Range[]): Token[] {
+  const out: Token[] = [];
+  const toks = s.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (inRanges(t, quoted)) continue;
+    const word = s.text.slice(t.start, t.end).toLowerCase();
+    if (!SPEECH_VERBS.has(word)) continue;
+    // "Stoltenberg said", "said Stoltenberg", "according to Stoltenberg", "Stoltenberg told AFP".
+    for (const k of [i - 1, i + 1, i + 2]) {
+      const n = toks[k];
+      if (n && n.capital && !n.stop && n.kind === 'word' && !inRanges(n, quoted)) {
+        out.push(n);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function speakerConflicts(a: Tokenized, qa: Range[], b: Tokenized, qb: Range[]): Reason[] {
+  const sa = speakers(a, qa);
+  const sb = speakers(b, qb);
+  if (!sa.length || !sb.length) return [];
+  if (sa.some((x) => sb.some((y) => x.key === y.key))) return [];
+  return [{ kind: 'name', page: nameSurface(a, sa.slice(0, 1)), corpus: nameSurface(b, sb.slice(0, 1)) }];
+}
+

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Quote Check</p>, document.getElementById('app')!);
