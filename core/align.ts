@@ -240,7 +240,10 @@ export function bestSimilarity(a: Tokenized, b: Tokenized, weigh: Weigher): Simi
         const from = starts[x]!;
         const win = side.tokens.slice(from, ends[y]);
         if (win.filter((t) => !t.stop).length < MIN_SHARED + 1) continue;
-        const s = side === a ? similarity(win, other.tokens, align(win, other.tokens), weigh) : similarity(other.tokens, win, align(other.tokens, win), weigh);
+        const s =
+          side === a
+            ? similarity(win, other.tokens, align(win, other.tokens), weigh)
+            : similarity(other.tokens, win, align(other.tokens, win), weigh);
         const score = s.score * WINDOW_DISCOUNT;
         if (score <= best.score) continue;
         best =

@@ -17,15 +17,30 @@ export interface ClassifiedLine extends Span {
 /** Lines that are furniture wherever they stand. */
 const LINE_RULES: Array<[string, RegExp]> = [
   ['advertisement', /^[-–—\s]*(advertisement|advertising|anzeige|sponsored( content)?|ad)[-–—\s]*$/i],
-  ['newsletter', /\b(newsletter|subscribe|subscription|sign up for|sign-up|inbox|premium content|full access|full archive)\b/i],
+  [
+    'newsletter',
+    /\b(newsletter|subscribe|subscription|sign up for|sign-up|inbox|premium content|full access|full archive)\b/i,
+  ],
   ['newsletter', /^never miss a story\b/i],
-  ['read-more', /^(continue reading|read more|latest news|related( articles| stories)?|most read|public reaction|share( this)?( article)?|comments?)\W*$/i],
+  [
+    'read-more',
+    /^(continue reading|read more|latest news|related( articles| stories)?|most read|public reaction|share( this)?( article)?|comments?)\W*$/i,
+  ],
   ['read-more', /^discover more from\b/i],
   ['follow-us', /\bfollow (us|[\p{Lu}][\p{L}’' ]+) on\b|\bgoogle news\b|to show your support/iu],
-  ['translation-notice', /\b(automatically|machine|automatisch) translated\b|\bread the original article\b|\boriginal(artikel| article) (lesen|here)\b/i],
-  ['comments-closed', /\b(comments are closed|commenting is (no longer|not) (possible|available)|kein kommentieren|nicht mehr kommentieren|mitzudiskutieren|community-team|forum@)/i],
+  [
+    'translation-notice',
+    /\b(automatically|machine|automatisch) translated\b|\bread the original article\b|\boriginal(artikel| article) (lesen|here)\b/i,
+  ],
+  [
+    'comments-closed',
+    /\b(comments are closed|commenting is (no longer|not) (possible|available)|kein kommentieren|nicht mehr kommentieren|mitzudiskutieren|community-team|forum@)/i,
+  ],
   ['published-label', /^[-–—\s]*(published|updated|posted)( on)?\s*:?\s*$/i],
-  ['byline-box', /\b(validates the stories|published under this byline|editorials, news stories, letters to the editor)\b/i],
+  [
+    'byline-box',
+    /\b(validates the stories|published under this byline|editorials, news stories, letters to the editor)\b/i,
+  ],
   ['byline-box', /^[\p{Lu}][\p{L}]+ (desk|staff|newsroom)$/u],
 ];
 

@@ -72,7 +72,8 @@ export function buildArticle(id: string, text: string, meta: ArticleMeta): Corpu
     const headline = inLine.length === 1 && looksLikeHeadline(line.text);
     for (const s of inLine) sentences.push({ start: s.start, end: s.end, kind: headline ? 'headline' : 'body' });
   }
-  if (!sentences.length) throw new CorpusError(`${id}.txt`, 'nothing is left of the article once boilerplate is dropped');
+  if (!sentences.length)
+    throw new CorpusError(`${id}.txt`, 'nothing is left of the article once boilerplate is dropped');
   return { id, meta, text, sentences, dropped };
 }
 
@@ -90,7 +91,8 @@ function markPullQuotes(article: CorpusArticle): void {
   m.sentences.forEach((s, i) => {
     if (s.sentence.kind !== 'body' || lineOf(s.sentence) !== s.text) return;
     const repeats = m.sentences.some(
-      (o, j) => j !== i && similarity(s.tokens, o.tokens, align(s.tokens, o.tokens), m.weigh).score >= PULL_QUOTE_SIMILARITY,
+      (o, j) =>
+        j !== i && similarity(s.tokens, o.tokens, align(s.tokens, o.tokens), m.weigh).score >= PULL_QUOTE_SIMILARITY,
     );
     if (!repeats) return;
     s.sentence.kind = 'pullquote';

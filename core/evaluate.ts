@@ -57,12 +57,23 @@ export function evaluateClaims(matcher: Matcher, claims: Claim[]): EvalReport {
         report.expected++;
         const hit = versions.some((v) => v.article === target.article && overlaps([v.start, v.end], target.span));
         if (hit) report.found++;
-        else report.missed.push({ shown: `${shown.article.slice(0, 3)}: ${shown.text}`, missing: `${target.article.slice(0, 3)}: ${target.text}` });
+        else
+          report.missed.push({
+            shown: `${shown.article.slice(0, 3)}: ${shown.text}`,
+            missing: `${target.article.slice(0, 3)}: ${target.text}`,
+          });
       }
       for (const v of versions) {
         const inClaim = spans.some((t) => t.article === v.article && overlaps([v.start, v.end], t.span));
         if (!inClaim) {
-          extras.push({ claim: claim.id, shown: shown.text, article: v.article, text: v.text, score: v.score, verdict: v.verdict });
+          extras.push({
+            claim: claim.id,
+            shown: shown.text,
+            article: v.article,
+            text: v.text,
+            score: v.score,
+            verdict: v.verdict,
+          });
         }
       }
     }

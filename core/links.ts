@@ -68,10 +68,11 @@ export function linkArticles(m: Matcher): CorpusLink[] {
   const headline = (i: number) => S[i]!.sentence.kind === 'headline';
   const linked = (a: number | undefined, b: number | undefined) =>
     a !== undefined && b !== undefined && links.has(key(a, b));
-  const anchored = (a: number | undefined, b: number | undefined) =>
-    linked(a, b) && !headline(a!) && !headline(b!);
+  const anchored = (a: number | undefined, b: number | undefined) => linked(a, b) && !headline(a!) && !headline(b!);
   const linkedInto = (i: number, article: string) =>
-    [...links.values()].some((l) => (l.a === i && S[l.b]!.article.id === article) || (l.b === i && S[l.a]!.article.id === article));
+    [...links.values()].some(
+      (l) => (l.a === i && S[l.b]!.article.id === article) || (l.b === i && S[l.a]!.article.id === article),
+    );
   const neighbour = (i: number, step: -1 | 1): number | undefined => {
     const n = S[i + step];
     return n && n.article === S[i]!.article ? i + step : undefined;

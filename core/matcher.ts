@@ -14,7 +14,15 @@
 import { bestSimilarity, MIN_SHARED, type Similarity } from './align';
 import { tokenize, type Token } from './normalize';
 import { sentences, type Span } from './segment';
-import type { CheckResult, CheckedSentence, CorpusArticle, CorpusData, CorpusLink, CorpusSentence, Version } from './types';
+import type {
+  CheckResult,
+  CheckedSentence,
+  CorpusArticle,
+  CorpusData,
+  CorpusLink,
+  CorpusSentence,
+  Version,
+} from './types';
 import { compare, sameWords } from './verdict';
 
 /** A page sentence is reported by a corpus sentence from this score on. */
@@ -130,7 +138,9 @@ export class Matcher {
       const sim = bestSimilarity({ text, tokens }, target, this.weigh);
       // Words found verbatim (after normalisation) inside a corpus sentence, or the other way
       // round: sure, however short, once they hold a few content words.
-      if (sim.shared >= MIN_SHARED && sameWords(tokens, target.tokens)) sim.score = Math.max(sim.score, VERBATIM_SCORE);
+      if (sim.shared >= MIN_SHARED && sameWords(tokens, target.tokens)) {
+        sim.score = Math.max(sim.score, tokens.length === target.tokens.length ? 1 : VERBATIM_SCORE);
+      }
       if (sim.score >= MATCH_THRESHOLD) out.push({ target, sim });
     }
     return out.sort((x, y) => y.sim.score - x.sim.score);
@@ -179,8 +189,13 @@ export class Matcher {
     return { sentences: out };
   }
 
-  private version(page: { text: string; tokens: Token[] }, target: IndexedSentence, score: number, via?: string): Version {
-    const c = compare(page, target);
+  private version(
+    page: { text: string; tokens: Token[] },
+    target: IndexedSentence,
+    score: number,
+    via?: string,
+  ): Version {
+    const c = compare(page, target, score);
     const { meta } = target.article;
     return {
       article: target.article.id,

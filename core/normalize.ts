@@ -338,13 +338,7 @@ function stemKey(w: string): string {
   return /^[a-z]+$/.test(w) ? stem(w) : w;
 }
 
-function makeToken(
-  key: string,
-  kind: TokenKind,
-  from: RawToken,
-  to: RawToken = from,
-  negation = false,
-): Token {
+function makeToken(key: string, kind: TokenKind, from: RawToken, to: RawToken = from, negation = false): Token {
   return {
     key,
     kind,
@@ -541,7 +535,12 @@ function readNumber(raw: RawToken[], i: number): { key: string; last: number } |
         total += current * s;
         current = 0;
       }
-    } else if (w === 'and' && consumed && UNITS[raw[j + 1]?.folded ?? ''] !== undefined && SCALES[raw[j - 1]?.folded ?? ''] !== undefined) {
+    } else if (
+      w === 'and' &&
+      consumed &&
+      UNITS[raw[j + 1]?.folded ?? ''] !== undefined &&
+      SCALES[raw[j - 1]?.folded ?? ''] !== undefined
+    ) {
       // "two hundred and five"
     } else break;
     j++;

@@ -12,7 +12,6 @@ import type { Token } from './normalize';
 import { quotedRanges, type Range } from './quotes';
 import type { DiffOp, Reason, Verdict } from './types';
 
-
 export interface Comparison {
   verdict: Verdict;
   reasons: Reason[];
@@ -53,13 +52,26 @@ const SPEECH_VERBS = new Set([
   'wrote',
 ]);
 
-export function compare(page: Tokenized, version: Tokenized, al: Alignment = align(page.tokens, version.tokens)): Comparison {
+/**
+ * Names and negations are compared only between close versions (this score or more): between
+ * loose rewordings the unaligned stretches are long and hold other names and other clauses.
+ * Numbers and dates are specific enough to compare always.
+ */
+export const CLOSE_SCORE = 0.6;
+
+export function compare(
+  page: Tokenized,
+  version: Tokenized,
+  score = 1,
+  al: Alignment = align(page.tokens, version.tokens),
+): Comparison {
+  const close = score >= CLOSE_SCORE;
   const diff = diffOps(page, version, al);
   const pq = quotedPart(page);
   const vq = quotedPart(version);
   if (pq && vq) {
     const qal = align(pq.tokens, vq.tokens);
-    const reasons = conflicts(pq, vq, qal);
+    const reasons = conflicts(pq, vq, qal, close);
     reasons.push(...speakerConflicts(page, pq.ranges, version, vq.ranges));
     const verdict = reasons.length ? 'conflicting' : sameWords(pq.tokens, vq.tokens) ? 'identical' : 'reworded';
     const attribution = diffOps(
@@ -69,7 +81,7 @@ export function compare(page: Tokenized, version: Tokenized, al: Alignment = ali
     );
     return { verdict, reasons, diff, attribution };
   }
-  const reasons = conflicts(page, version, al);
+  const reasons = conflicts(page, version, al, close);
   const verdict = reasons.length ? 'conflicting' : sameWords(page.tokens, version.tokens) ? 'identical' : 'reworded';
   return { verdict, reasons, diff };
 }
@@ -139,7 +151,7 @@ function isNumeric(t: Token): boolean {
 }
 
 /** Where the two texts differ in a number, a date, a name or a negation. */
-function conflicts(a: Tokenized, b: Tokenized, al: Alignment): Reason[] {
+function conflicts(a: Tokenized, b: Tokenized, al: Alignment, close: boolean): Reason[] {
   const reasons: Reason[] = [];
   const [ra0, ra1] = alignedRegion(al, a.tokens, b.tokens, 'a');
   const [rb0, rb1] = alignedRegion(al, a.tokens, b.tokens, 'b');
@@ -160,6 +172,8 @@ function conflicts(a: Tokenized, b: Tokenized, al: Alignment): Reason[] {
       reasons.push({ kind, page: numberSurface(a, la[k]!.i), corpus: numberSurface(b, lb[k]!.i) });
     }
   }
+
+  if (!close) return reasons;
 
   // Names: a name replaced by another name in the same place.
   for (const h of al.hunks) {
@@ -248,4 +262,3 @@ function speakerConflicts(a: Tokenized, qa: Range[], b: Tokenized, qb: Range[]):
   if (sa.some((x) => sb.some((y) => x.key === y.key))) return [];
   return [{ kind: 'name', page: nameSurface(a, sa.slice(0, 1)), corpus: nameSurface(b, sb.slice(0, 1)) }];
 }
-
