@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
@@ -5,11 +6,22 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The corpus index (built by `npm run corpus`) ships as a file of the extension, read by the
+    // background only when a page is checked.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        absoluteSrc: resolve(import.meta.dirname, 'generated', 'corpus.json'),
+        relativeDest: 'corpus.json',
+      });
+    },
+  },
   manifest: {
     name: 'Quote Check',
     description:
       'Highlights the sentences of a news page that a bundled corpus of reference articles also reports, and how each version differs.',
-    permissions: [],
+    // Each permission is explained in the README.
+    permissions: ['contextMenus', 'storage'],
     browser_specific_settings: {
       gecko: {
         id: 'quote-check@example.org',

@@ -27,7 +27,7 @@ const LINE_RULES: Array<[string, RegExp]> = [
     /^(continue reading|read more|latest news|related( articles| stories)?|most read|public reaction|share( this)?( article)?|comments?)\W*$/i,
   ],
   ['read-more', /^discover more from\b/i],
-  ['follow-us', /\bfollow (us|[\p{Lu}][\p{L}’' ]+) on\b|\bgoogle news\b|to show your support/iu],
+  ['follow-us', /\b[Ff]ollow (us|[\p{Lu}][\p{L}’' ]+) on\b|\b[Gg]oogle [Nn]ews\b|\b[Tt]o show your support\b/u],
   [
     'translation-notice',
     /\b(automatically|machine|automatisch) translated\b|\bread the original article\b|\boriginal(artikel| article) (lesen|here)\b/i,
@@ -41,8 +41,11 @@ const LINE_RULES: Array<[string, RegExp]> = [
     'byline-box',
     /\b(validates the stories|published under this byline|editorials, news stories, letters to the editor)\b/i,
   ],
-  ['byline-box', /^[\p{Lu}][\p{L}]+ (desk|staff|newsroom)$/u],
+  ['byline-box', /^[\p{Lu}][\p{L}]+ ([Dd]esk|[Ss]taff|[Nn]ewsroom)$/u],
 ];
+
+/** Longest line (in words) that a subscribe or newsletter prompt may be. */
+const PROMPT_MAX_WORDS = 14;
 
 /** Lines that start the page's trailer: everything from them on is furniture. */
 const TRAILER_RULES = new Set(['translation-notice', 'comments-closed', 'follow-us', 'newsletter']);
@@ -94,6 +97,8 @@ export function classifyLines(lines: Span[]): ClassifiedLine[] {
       continue;
     }
     for (const [rule, re] of LINE_RULES) {
+      // A prompt is short; a story sentence that mentions a subscription is not one.
+      if (rule === 'newsletter' && l.text.split(/\s+/).length > PROMPT_MAX_WORDS) continue;
       if (re.test(l.text)) {
         drop(l, rule);
         // Only after the story has begun: a trailer rule in the first lines is a banner.

@@ -440,23 +440,22 @@ export function tokenize(text: string): Token[] {
     if (numberRun) {
       out.push(makeToken(numberRun.key, 'number', r, raw[numberRun.last]));
       i = numberRun.last + 1;
-      // "23 out of 32" == "23 of 32" == "23 of the 32"
-      if (at(i) === 'out' && at(i + 1) === 'of') i += 1;
+      // "23 out of 32" == "23 of 32" == "23 of the 32": "out of" is one token "of".
+      if (at(i) === 'out' && at(i + 1) === 'of') {
+        out.push(makeToken('of', 'word', raw[i]!, raw[i + 1]));
+        i += 2;
+      }
       continue;
     }
 
     // Contractions with a negation: doesn't -> does + not; can't -> can + not.
     const neg = NEGATED_CONTRACTION_RE.exec(w);
-    if (neg) {
-      const base = IRREGULAR_NEGATED[neg[1]!] ?? neg[1]!;
-      out.push(makeToken(stemKey(base), 'word', r));
-      out.push(makeToken('not', 'word', r, r, true));
-      i++;
-      continue;
-    }
-    if (w === 'cannot') {
-      out.push(makeToken('can', 'word', r));
-      out.push(makeToken('not', 'word', r, r, true));
+    if (neg || w === 'cannot') {
+      // Two tokens from one word, each with its own part of the span ("does|n't", "can|not").
+      const cut = r.end - 3;
+      const base = neg ? (IRREGULAR_NEGATED[neg[1]!] ?? neg[1]!) : 'can';
+      out.push(makeToken(stopOrStem(base), 'word', { ...r, end: cut }));
+      out.push(makeToken('not', 'word', { ...r, start: cut, capital: false }, undefined, true));
       i++;
       continue;
     }
@@ -468,7 +467,7 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     const negation = NEGATIONS.has(plain);
-    const country = r.capital ? COUNTRY.get(plain) : undefined;
+    const country = r.capital ? (COUNTRY.get(plain) ?? COUNTRY.get(plain.replace(/s$/, ''))) : undefined;
     if (country) {
       out.push(makeToken(country, 'word', r));
       i++;

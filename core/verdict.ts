@@ -19,6 +19,9 @@ export interface Comparison {
   attribution?: DiffOp[];
 }
 
+/** Longest stretch (tokens) on either side that counts as one name replaced by another. */
+const MAX_SWAP = 3;
+
 /** Quote-first comparison needs this many content words inside quotes on both sides. */
 const MIN_QUOTED_CONTENT = 4;
 
@@ -178,6 +181,8 @@ function conflicts(a: Tokenized, b: Tokenized, al: Alignment, close: boolean): R
   // Names: a name replaced by another name in the same place.
   for (const h of al.hunks) {
     if (!overlaps(h.a, [ra0, ra1]) && !overlaps(h.b, [rb0, rb1])) continue;
+    // A swap is a short replacement; a long unaligned stretch is a rewording, not a swap.
+    if (h.a[1] - h.a[0] > MAX_SWAP || h.b[1] - h.b[0] > MAX_SWAP) continue;
     const na = names(a, h.a);
     const nb = names(b, h.b);
     if (na.length && nb.length && !na.some((x) => nb.some((y) => x.key === y.key))) {
@@ -246,7 +251,9 @@ function speakers(s: Tokenized, quoted: Range[]): Token[] {
     // "Stoltenberg said", "said Stoltenberg", "according to Stoltenberg", "Stoltenberg told AFP".
     for (const k of [i - 1, i + 1, i + 2]) {
       const n = toks[k];
-      if (n && n.capital && !n.stop && n.kind === 'word' && !inRanges(n, quoted)) {
+      // A person: not a demonym or country ("the Norwegian stressed" is no other speaker).
+      const person = n && n.capital && !n.stop && n.kind === 'word' && !/^(country:|usa$)/.test(n.key);
+      if (n && person && !inRanges(n, quoted)) {
         out.push(n);
         break;
       }

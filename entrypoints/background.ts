@@ -1,1 +1,173 @@
-export default defineBackground(() => {});
+/**
+ * Background: runs the matching engine for the content script, the popup and the context menu,
+ * keeps each tab's report and the toolbar badge. Only wiring: the logic is in core/ and lib/.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { getEngine } from '../lib/background/engine';
+import { emptyReport, forgetTab, loadTab, saveTab, type StoredTab } from '../lib/background/reports';
+import { findSelfArticle } from '../lib/background/self-article';
+import { isMessage, worstVerdict, type MatchedSentence, type Message, type Replies } from '../lib/protocol';
+import type { Verdict } from '../core/types';
+
+const MENU_ID = 'check-quote';
+
+const BADGE_COLOURS: Record<Verdict, string> = {
+  conflicting: '#c62828',
+  reworded: '#b26a00',
+  identical: '#2e7d32',
+};
+
+export default defineBackground(() => {
+  // corpus.json is added to the build by a hook (wxt.config.ts), so WXT's path type does not list it.
+  const indexUrl = (browser.runtime.getURL as (path: string) => string)('/corpus.json');
+  const engine = () => getEngine(indexUrl);
+
+  browser.runtime.onInstalled.addListener(async () => {
+    await browser.contextMenus.removeAll();
+    browser.contextMenus.create({ id: MENU_ID, title: 'Check this quote', contexts: ['selection'] });
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== MENU_ID || !tab?.id || !info.selectionText) return;
+    void checkSelection(tab.id, info.selectionText, info.frameId);
+  });
+
+  // A tab that navigates starts over: no badge, no report.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') void clearTab(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    // Only the extension's own scripts and pages; anything malformed is ignored.
+    if (sender.id !== browser.runtime.id || !isMessage(message)) return undefined;
+    const fromPage = sender.tab?.id !== undefined && message.type.startsWith('page:');
+    const fromUi = !sender.tab && message.type.startsWith('ui:');
+    if (!fromPage && !fromUi) return undefined;
+    return handle(message, sender).catch((err: unknown) => ({
+      error: err instanceof Error ? err.message : String(err),
+    }));
+  });
+
+  async function handle(message: Message, sender: Browser.runtime.MessageSender): Promise<Replies[Message['type']]> {
+    switch (message.type) {
+      case 'page:status': {
+        const tabId = sender.tab!.id!;
+        const stored = (await loadTab(tabId)) ?? {
+          report: emptyReport(message.url, message.title),
+          raw: [],
+          selection: null,
+        };
+        stored.report = {
+          ...stored.report,
+          status: message.status,
+          url: message.url,
+          title: message.title,
+          error: message.error,
+        };
+        if (message.status === 'checking')
+          stored.report = { ...emptyReport(message.url, message.title), highlights: stored.report.highlights };
+        await saveTab(tabId, stored);
+        await updateBadge(tabId, stored);
+        return { ok: true };
+      }
+      case 'page:check':
+        return checkPage(sender.tab!.id!, message);
+      case 'ui:get-report': {
+        const stored = await loadTab(message.tabId);
+        return { report: stored?.report ?? null, selection: stored?.selection ?? null };
+      }
+      case 'ui:search': {
+        const { search } = await engine();
+        return { hits: search.search(message.query) };
+      }
+      case 'ui:set-highlights': {
+        const stored = await loadTab(message.tabId);
+        if (stored) {
+          stored.report.highlights = message.on;
+          await saveTab(message.tabId, stored);
+        }
+        return { ok: await toContent(message.tabId, { type: 'content:set-highlights', on: message.on }) };
+      }
+      case 'ui:reveal':
+        return { ok: await toContent(message.tabId, { type: 'content:reveal', id: message.id }) };
+      case 'ui:check-page':
+        return { ok: await toContent(message.tabId, { type: 'content:check-page' }) };
+      case 'ui:get-article': {
+        const { data } = await engine();
+        const a = data.articles.find((x) => x.id === message.article);
+        if (!a) return { error: `no article ${message.article} in the corpus` };
+        return { article: { id: a.id, meta: a.meta, text: a.text, sentences: a.sentences } };
+      }
+      default:
+        return { ok: true } as Replies[Message['type']];
+    }
+  }
+
+  async function checkPage(tabId: number, message: Extract<Message, { type: 'page:check' }>) {
+    const { data, matcher } = await engine();
+    const stored: StoredTab = (message.reset ? undefined : await loadTab(tabId)) ?? {
+      report: emptyReport(message.url, message.title),
+      raw: [],
+      selection: (await loadTab(tabId))?.selection ?? null,
+    };
+    if (message.reset) stored.report.highlights = (await loadTab(tabId))?.report.highlights ?? true;
+    for (const s of message.sentences) {
+      const versions = matcher.versions(s.text);
+      if (versions.length) stored.raw.push({ id: s.id, text: s.text, versions, worst: worstVerdict(versions) });
+    }
+    stored.report.checked += message.sentences.length;
+    stored.report.url = message.url;
+    stored.report.title = message.title;
+    stored.report.status = 'done';
+    const self = findSelfArticle(data, message.url, stored.raw, stored.report.checked);
+    stored.report.self = self;
+    stored.report.matches = self ? withoutArticle(stored.raw, self.article) : stored.raw;
+    await saveTab(tabId, stored);
+    await updateBadge(tabId, stored);
+    return { matches: stored.report.matches, self };
+  }
+
+  async function checkSelection(tabId: number, text: string, frameId?: number) {
+    const { matcher } = await engine();
+    const report = { text, result: matcher.check(text.slice(0, 20_000)) };
+    const stored = (await loadTab(tabId)) ?? { report: emptyReport('', ''), raw: [], selection: null };
+    stored.selection = report;
+    await saveTab(tabId, stored);
+    await toContent(tabId, { type: 'content:show-selection', report }, frameId);
+  }
+
+  async function clearTab(tabId: number) {
+    const stored = await loadTab(tabId);
+    await forgetTab(tabId);
+    await browser.action.setBadgeText({ tabId, text: '' });
+    void stored;
+  }
+
+  async function updateBadge(tabId: number, stored: StoredTab) {
+    const n = stored.report.matches.length;
+    await browser.action.setBadgeText({ tabId, text: n ? String(n) : '' });
+    if (n)
+      await browser.action.setBadgeBackgroundColor({
+        tabId,
+        color: BADGE_COLOURS[worstVerdict(stored.report.matches.flatMap((m) => m.versions))],
+      });
+  }
+
+  async function toContent(tabId: number, message: Message, frameId?: number): Promise<boolean> {
+    try {
+      await browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId });
+      return true;
+    } catch {
+      return false; // no content script there (a browser page, or not loaded yet)
+    }
+  }
+});
+
+/** The matches with the page's own article set apart; sentences left with no version drop out. */
+function withoutArticle(raw: MatchedSentence[], article: string): MatchedSentence[] {
+  return raw.flatMap((m) => {
+    const versions = m.versions.filter((v) => v.article !== article);
+    return versions.length ? [{ ...m, versions, worst: worstVerdict(versions) }] : [];
+  });
+}

@@ -138,11 +138,14 @@ describe('token offsets', () => {
     expect(tokenize(text).map((t) => text.slice(t.start, t.end))).toEqual(['since', 'World War II', 'on', '10 May']);
   });
 
-  it('gives both halves of a contraction the span of the contraction', () => {
-    const text = 'it doesn’t';
-    const [, does, not] = tokenize(text);
-    expect([does?.start, does?.end]).toEqual([3, 10]);
-    expect([not?.start, not?.end]).toEqual([3, 10]);
+  it('splits a contraction into two tokens, each with its own part of the span', () => {
+    const text = 'it doesn’t, we cannot';
+    const [, does, not, , can, not2] = tokenize(text);
+    expect(text.slice(does!.start, does!.end)).toBe('does');
+    expect(text.slice(not!.start, not!.end)).toBe('n’t');
+    expect(not!.negation).toBe(true);
+    expect(text.slice(can!.start, can!.end)).toBe('can');
+    expect(text.slice(not2!.start, not2!.end)).toBe('not');
   });
 });
 

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>Reference article</p>, document.getElementById('app')!);

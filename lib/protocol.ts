@@ -1,0 +1,151 @@
+/**
+ * The one message protocol between the content script, the background and the extension pages
+ * (popup, reader). Message names say their direction: `page:` content script to background,
+ * `ui:` popup or reader to background, `content:` background to content script.
+ * Every receiver validates shape and sender with `isMessage` before acting: a web page cannot
+ * reach these listeners, and anything malformed is ignored.
+ */
+import type { CheckResult, CorpusArticle, Verdict, Version } from '../core/types';
+import type { SearchHit } from '../core/search';
+
+/** A page sentence sent for checking: `id` is its position in page order. */
+export interface PageSentenceIn {
+  id: number;
+  text: string;
+}
+
+/** A matched page sentence with its versions. */
+export interface MatchedSentence {
+  id: number;
+  text: string;
+  versions: Version[];
+  /** The worst verdict among the versions (conflicting > reworded > identical). */
+  worst: Verdict;
+}
+
+export type PageStatus = 'checking' | 'done' | 'not-article' | 'error';
+
+/** What the extension knows of one tab, for the popup and the badge. */
+export interface TabReport {
+  status: PageStatus;
+  url: string;
+  title: string;
+  error?: string;
+  /** Sentences checked so far. */
+  checked: number;
+  /** Matched sentences in page order. */
+  matches: MatchedSentence[];
+  /** The page is itself this corpus article: its own sentences are not listed as matches. */
+  self?: { article: string; outlet: string };
+  highlights: boolean;
+}
+
+/** The answer to "Check this quote". */
+export interface SelectionReport {
+  text: string;
+  result: CheckResult;
+}
+
+export interface ReaderArticle {
+  article: Pick<CorpusArticle, 'id' | 'meta' | 'text' | 'sentences'>;
+}
+
+export type Message =
+  // content script -> background
+  | { type: 'page:status'; status: Exclude<PageStatus, 'done'>; url: string; title: string; error?: string }
+  | { type: 'page:check'; url: string; title: string; sentences: PageSentenceIn[]; reset: boolean }
+  // popup / reader -> background
+  | { type: 'ui:get-report'; tabId: number }
+  | { type: 'ui:search'; query: string }
+  | { type: 'ui:set-highlights'; tabId: number; on: boolean }
+  | { type: 'ui:reveal'; tabId: number; id: number }
+  | { type: 'ui:check-page'; tabId: number }
+  | { type: 'ui:get-article'; article: string }
+  // background -> content script
+  | { type: 'content:set-highlights'; on: boolean }
+  | { type: 'content:reveal'; id: number }
+  | { type: 'content:check-page' }
+  | { type: 'content:show-selection'; report: SelectionReport };
+
+/** Replies, by request type. */
+export interface Replies {
+  'page:status': { ok: true };
+  'page:check': { matches: MatchedSentence[]; self?: TabReport['self'] };
+  'ui:get-report': { report: TabReport | null; selection: SelectionReport | null };
+  'ui:search': { hits: SearchHit[] };
+  'ui:set-highlights': { ok: boolean };
+  'ui:reveal': { ok: boolean };
+  'ui:check-page': { ok: boolean };
+  'ui:get-article': ReaderArticle | { error: string };
+  'content:set-highlights': { ok: true };
+  'content:reveal': { ok: boolean };
+  'content:check-page': { ok: true };
+  'content:show-selection': { ok: true };
+}
+
+export type Reply<M extends Message> = Replies[M['type']];
+
+/** Longest text accepted in any message (a whole page of sentences stays far below). */
+export const MAX_TEXT = 20_000;
+/** Most sentences in one page:check message; the content script sends larger pages in batches. */
+export const MAX_BATCH = 500;
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Whether `m` is a well-formed message of the protocol. */
+export function isMessage(m: unknown): m is Message {
+  if (!isRecord(m) || typeof m.type !== 'string') return false;
+  switch (m.type) {
+    case 'page:status':
+      return (
+        ['checking', 'not-article', 'error'].includes(m.status as string) &&
+        isText(m.url) &&
+        isText(m.title) &&
+        (m.error === undefined || isText(m.error))
+      );
+    case 'page:check':
+      return (
+        isText(m.url) &&
+        isText(m.title) &&
+        typeof m.reset === 'boolean' &&
+        Array.isArray(m.sentences) &&
+        m.sentences.length <= MAX_BATCH &&
+        m.sentences.every((s) => isRecord(s) && isInt(s.id) && isText(s.text) && s.text.length > 0)
+      );
+    case 'ui:get-report':
+    case 'ui:check-page':
+      return isInt(m.tabId);
+    case 'ui:search':
+      return isText(m.query, 500);
+    case 'ui:set-highlights':
+      return isInt(m.tabId) && typeof m.on === 'boolean';
+    case 'ui:reveal':
+      return isInt(m.tabId) && isInt(m.id);
+    case 'ui:get-article':
+      return isText(m.article, 200);
+    case 'content:set-highlights':
+      return typeof m.on === 'boolean';
+    case 'content:reveal':
+      return isInt(m.id);
+    case 'content:check-page':
+      return true;
+    case 'content:show-selection':
+      return (
+        isRecord(m.report) &&
+        isText(m.report.text) &&
+        isRecord(m.report.result) &&
+        Array.isArray(m.report.result.sentences)
+      );
+    default:
+      return false;
+  }
+}
+
+const RANK: Record<Verdict, number> = { identical: 0, reworded: 1, conflicting: 2 };
+
+/** The worst verdict of a list of versions. */
+export function worstVerdict(versions: Version[]): Verdict {
+  return versions.reduce<Verdict>((w, v) => (RANK[v.verdict] > RANK[w] ? v.verdict : w), 'identical');
+}
