@@ -16,18 +16,22 @@ export default defineConfig({
       });
     },
   },
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Quote Check',
     description:
       'Highlights the sentences of a news page that a bundled corpus of reference articles also reports, and how each version differs.',
     // Each permission is explained in the README.
     permissions: ['contextMenus', 'storage'],
-    browser_specific_settings: {
-      gecko: {
-        id: 'quote-check@example.org',
-        // No data leaves the browser.
-        data_collection_permissions: { required: ['none'] },
-      },
-    },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'quote-check@example.org',
+              // No data leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

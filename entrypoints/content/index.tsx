@@ -1,0 +1,288 @@
+/**
+ * Content script: finds the article's sentences, has the background match them, highlights the
+ * matches in place and shows the card and panel. Only wiring: text extraction is in
+ * lib/page/blocks.ts (Readability, as in the check command), matching in core/ via the
+ * background, highlighting in lib/page/highlights.ts.
+ */
+import { isProbablyReaderable } from '@mozilla/readability';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import '../../components/styles.css';
+import './overlay.css';
+import { sentences } from '../../core/segment';
+import type { Verdict } from '../../core/types';
+import { readerUrl, send } from '../../lib/connector';
+import { articleBlocks, blockRange, pageBlocks, type TextBlock } from '../../lib/page/blocks';
+import { clearHighlights, showHighlights } from '../../lib/page/highlights';
+import { isMessage, MAX_BATCH, type MatchedSentence, type Message } from '../../lib/protocol';
+import { Overlay, type OverlayContent } from './Overlay';
+
+/** Work is cut into slices of at most this long before yielding to the page. */
+const SLICE_MS = 8;
+/** A changed page is checked again after this quiet time ... */
+const RECHECK_QUIET_MS = 500;
+/** ... or at the latest after this long, on a page that never stops changing. */
+const RECHECK_MAX_WAIT_MS = 3000;
+const UI_NAME = 'quote-check-ui';
+
+interface PageSentence {
+  id: number;
+  text: string;
+  block: TextBlock;
+  start: number;
+  end: number;
+}
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const page = new PageChecker(ctx);
+    await page.mountUi();
+    browser.runtime.onMessage.addListener((message: unknown, sender) => {
+      if (sender.id !== browser.runtime.id || !isMessage(message)) return undefined;
+      return page.onMessage(message);
+    });
+    page.watch();
+    await page.check(false);
+  },
+});
+
+class PageChecker {
+  private sentences: PageSentence[] = [];
+  private matches: MatchedSentence[] = [];
+  private ranges = new Map<number, Range>();
+  private highlightsOn = true;
+  private checked = false;
+  private forced = false;
+  private running: Promise<void> | undefined;
+  private signature = '';
+  private ui: ShadowRootContentScriptUi<HTMLElement> | undefined;
+  private overlay: OverlayContent = { kind: 'none' };
+  private hideTimer: number | undefined;
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  async mountUi(): Promise<void> {
+    this.ui = await createShadowRootUi(this.ctx, {
+      name: UI_NAME,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount: (container) => {
+        const root = document.createElement('div');
+        container.append(root);
+        return root;
+      },
+      onRemove: (root) => root && render(null, root),
+    });
+    this.ui.mount();
+    this.place(undefined);
+  }
+
+  /** Check the page: `force` when the user asks, even on a page that is not an article. */
+  async check(force: boolean): Promise<void> {
+    this.forced ||= force;
+    if (this.running) return this.running;
+    this.running = this.run().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async run(): Promise<void> {
+    const url = location.href;
+    const title = document.title.slice(0, 500);
+    try {
+      if (!this.forced && !isProbablyReaderable(document)) {
+        await send({ type: 'page:status', status: 'not-article', url, title });
+        return;
+      }
+      const found = await this.scan();
+      const signature = found.map((s) => s.text).join('\n');
+      if (this.checked && signature === this.signature) return;
+      this.signature = signature;
+      this.checked = true;
+      await send({ type: 'page:status', status: 'checking', url, title });
+      this.sentences = found;
+      let matches: MatchedSentence[] = [];
+      for (let i = 0; i === 0 || i < found.length; i += MAX_BATCH) {
+        const batch = found.slice(i, i + MAX_BATCH).map(({ id, text }) => ({ id, text: text.slice(0, 5000) }));
+        ({ matches } = await send({ type: 'page:check', url, title, sentences: batch, reset: i === 0 }));
+      }
+      this.matches = matches;
+      await this.paint();
+    } catch (err) {
+      if (this.ctx.isInvalid) return;
+      await send({ type: 'page:status', status: 'error', url, title, error: String(err).slice(0, 500) }).catch(
+        () => undefined,
+      );
+    }
+  }
+
+  /** The article's sentences, cut into slices so no task blocks the page for long. */
+  private async scan(): Promise<PageSentence[]> {
+    const host = this.ui?.shadowHost;
+    const blocks = articleBlocks(
+      document,
+      pageBlocks(document, (el) => !!host && host.contains(el)),
+      this.forced,
+    );
+    const out: PageSentence[] = [];
+    let sliceStart = performance.now();
+    for (const block of blocks) {
+      // Line breaks inside a block are source formatting, not sentence ends.
+      const flat = block.text.replace(/[\r\n\u2028\u2029]/g, ' ');
+      for (const s of sentences(flat)) out.push({ id: out.length, text: s.text, block, start: s.start, end: s.end });
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await this.yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+    return out;
+  }
+
+  private async paint(): Promise<void> {
+    this.ranges.clear();
+    const byVerdict: Record<Verdict, Range[]> = { identical: [], reworded: [], conflicting: [] };
+    let sliceStart = performance.now();
+    for (const m of this.matches) {
+      const s = this.sentences[m.id];
+      const range = s && blockRange(s.block, s.start, s.end);
+      if (range) {
+        this.ranges.set(m.id, range);
+        byVerdict[m.worst].push(range);
+      }
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await this.yieldToPage();
+        sliceStart = performance.now();
+      }
+    }
+    if (this.highlightsOn) showHighlights(byVerdict);
+    else clearHighlights();
+  }
+
+  private yieldToPage(): Promise<void> {
+    return new Promise((resolve) => this.ctx.setTimeout(resolve, 0));
+  }
+
+  /** Re-check pages that load or replace their article after load, debounced. */
+  watch(): void {
+    let quiet: number | undefined;
+    let first: number | undefined;
+    const fire = () => {
+      window.clearTimeout(quiet);
+      quiet = first = undefined;
+      void this.check(false);
+    };
+    const observer = new MutationObserver((records) => {
+      const host = this.ui?.shadowHost;
+      if (host && records.every((r) => host.contains(r.target))) return;
+      window.clearTimeout(quiet);
+      quiet = this.ctx.setTimeout(fire, RECHECK_QUIET_MS);
+      first ??= this.ctx.setTimeout(fire, RECHECK_MAX_WAIT_MS);
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    this.ctx.onInvalidated(() => observer.disconnect());
+
+    let frame = 0;
+    this.ctx.addEventListener(
+      document,
+      'pointermove',
+      (e) => {
+        if (frame || !this.ranges.size) return;
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          this.hover(e.clientX, e.clientY);
+        });
+      },
+      { passive: true },
+    );
+  }
+
+  private hover(x: number, y: number): void {
+    if (!this.highlightsOn) return;
+    const pos = document.caretPositionFromPoint?.(x, y);
+    const hit = pos && [...this.ranges].find(([, r]) => r.isPointInRange(pos.offsetNode, pos.offset));
+    if (hit) {
+      const match = this.matches.find((m) => m.id === hit[0]);
+      window.clearTimeout(this.hideTimer);
+      if (match && !(this.overlay.kind === 'card' && this.overlay.match.id === match.id))
+        this.show({ kind: 'card', match }, hit[1].getBoundingClientRect());
+    } else if (this.overlay.kind === 'card') {
+      this.scheduleHide();
+    }
+  }
+
+  private scheduleHide(): void {
+    window.clearTimeout(this.hideTimer);
+    this.hideTimer = window.setTimeout(() => this.show({ kind: 'none' }), 400);
+  }
+
+  private show(content: OverlayContent, near?: DOMRect): void {
+    this.overlay = content;
+    const root = this.ui?.mounted;
+    if (!root) return;
+    render(
+      <Overlay
+        content={content}
+        contextHref={(t) => readerUrl(t.article, t.start, t.end)}
+        onClose={() => this.show({ kind: 'none' })}
+        onPointerEnter={() => window.clearTimeout(this.hideTimer)}
+        onPointerLeave={() => content.kind === 'card' && this.scheduleHide()}
+      />,
+      root,
+    );
+    this.place(content.kind === 'none' ? undefined : near);
+  }
+
+  /**
+   * Put the overlay beside a rectangle of the page (below it, or above when there is no room).
+   * The box inside the shadow root is positioned: the host itself is reset to `all: initial`.
+   */
+  private place(near: DOMRect | undefined): void {
+    const box = this.ui?.uiContainer;
+    if (!box) return;
+    if (!near) {
+      box.setAttribute('style', 'display:none;');
+      return;
+    }
+    const width = Math.min(420, window.innerWidth - 16);
+    const left = Math.max(8, Math.min(near.left, window.innerWidth - width - 8));
+    const below = near.bottom + 8;
+    const top = below + 320 < window.innerHeight ? below : Math.max(8, near.top - 328);
+    box.setAttribute(
+      'style',
+      `position:fixed;display:block;z-index:2147483647;top:${top}px;left:${left}px;width:${width}px;`,
+    );
+  }
+
+  onMessage(message: Message): Promise<unknown> | undefined {
+    switch (message.type) {
+      case 'content:set-highlights':
+        this.highlightsOn = message.on;
+        if (!message.on) this.show({ kind: 'none' });
+        return this.paint().then(() => ({ ok: true }));
+      case 'content:reveal': {
+        const range = this.ranges.get(message.id);
+        const match = this.matches.find((m) => m.id === message.id);
+        if (!range || !match) return Promise.resolve({ ok: false });
+        (range.startContainer.parentElement ?? document.body).scrollIntoView({ block: 'center', behavior: 'instant' });
+        this.show({ kind: 'card', match }, range.getBoundingClientRect());
+        return Promise.resolve({ ok: true });
+      }
+      case 'content:check-page':
+        void this.check(true);
+        return Promise.resolve({ ok: true });
+      case 'content:show-selection': {
+        const sel = window.getSelection();
+        const rect = sel && sel.rangeCount ? sel.getRangeAt(0).getBoundingClientRect() : undefined;
+        this.show({ kind: 'panel', report: message.report }, rect ?? new DOMRect(16, 16, 0, 0));
+        return Promise.resolve({ ok: true });
+      }
+      default:
+        return undefined;
+    }
+  }
+}

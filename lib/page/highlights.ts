@@ -1,0 +1,49 @@
+/**
+ * Highlights with the CSS Custom Highlight API: the page's DOM and layout are untouched (no
+ * wrapper elements), and switching highlights off only empties the registry. Where the API is
+ * missing, nothing is highlighted on the page; the popup still lists every match.
+ */
+import type { Verdict } from '../../core/types';
+
+export const HIGHLIGHT_NAMES: Record<Verdict, string> = {
+  identical: 'quote-check-identical',
+  reworded: 'quote-check-reworded',
+  conflicting: 'quote-check-conflicting',
+};
+
+// Colour and a line style per verdict, so the difference does not rest on colour alone.
+const CSS_RULES = `
+::highlight(quote-check-identical) { background-color: rgba(46, 125, 50, 0.22); text-decoration: underline solid rgba(46, 125, 50, 0.9); }
+::highlight(quote-check-reworded) { background-color: rgba(245, 166, 35, 0.28); text-decoration: underline dotted rgba(178, 106, 0, 0.95); }
+::highlight(quote-check-conflicting) { background-color: rgba(229, 57, 53, 0.25); text-decoration: underline wavy rgba(198, 40, 40, 0.95); }
+`;
+
+export function highlightSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+let sheet: CSSStyleSheet | undefined;
+
+/** Adds the highlight styles as a constructed sheet (not a <style> element: no DOM change, no CSP issue). */
+function ensureStyles(doc: Document): void {
+  if (sheet) return;
+  sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS_RULES);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+}
+
+/** Show these ranges, grouped by verdict; replaces what was shown before. */
+export function showHighlights(byVerdict: Record<Verdict, Range[]>, doc: Document = document): void {
+  if (!highlightSupported()) return;
+  ensureStyles(doc);
+  for (const verdict of Object.keys(HIGHLIGHT_NAMES) as Verdict[]) {
+    const ranges = byVerdict[verdict];
+    if (ranges.length) CSS.highlights.set(HIGHLIGHT_NAMES[verdict], new Highlight(...ranges));
+    else CSS.highlights.delete(HIGHLIGHT_NAMES[verdict]);
+  }
+}
+
+export function clearHighlights(): void {
+  if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+  for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+}
