@@ -29,6 +29,8 @@ import { compare, sameWords } from './verdict';
 export const MATCH_THRESHOLD = 0.45;
 /** From this score on, a match is sure enough to bring in the matched sentence's links. */
 export const ANCHOR_THRESHOLD = 0.8;
+/** A linked version is shown from this confidence on (match score × link score). */
+const MIN_LINKED_SCORE = 0.3;
 /** Score of a verbatim match (the page's words inside a corpus sentence, or the reverse). */
 const VERBATIM_SCORE = 0.95;
 /** Candidates aligned per page sentence, best retrieval scores first. */
@@ -166,7 +168,9 @@ export class Matcher {
           if (versions.has(link.b) || !overlapsEnough(span, link.aSpan)) continue;
           const other = this.sentences[link.b]!;
           if (options.excludeArticles?.has(other.article.id)) continue;
-          versions.set(link.b, this.version(page, other, round(m.sim.score * link.score), t.article.id));
+          const score = m.sim.score * link.score;
+          if (score < MIN_LINKED_SCORE) continue;
+          versions.set(link.b, this.version(page, other, round(score), t.article.id));
         }
       }
     }

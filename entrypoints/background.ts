@@ -41,8 +41,11 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     // Only the extension's own scripts and pages; anything malformed is ignored.
     if (sender.id !== browser.runtime.id || !isMessage(message)) return undefined;
-    const fromPage = sender.tab?.id !== undefined && message.type.startsWith('page:');
-    const fromUi = !sender.tab && message.type.startsWith('ui:');
+    // ui: messages come from the extension's own pages (popup, reader; also when opened in a
+    // tab), page: messages from the content script in a web page's tab.
+    const ownPage = sender.url?.startsWith(browser.runtime.getURL('/')) ?? false;
+    const fromPage = !ownPage && sender.tab?.id !== undefined && message.type.startsWith('page:');
+    const fromUi = ownPage && message.type.startsWith('ui:');
     if (!fromPage && !fromUi) return undefined;
     return handle(message, sender).catch((err: unknown) => ({
       error: err instanceof Error ? err.message : String(err),

@@ -12,10 +12,17 @@ export async function send<M extends Message>(message: M, runtime: Runtime = bro
   return (await runtime.sendMessage(message)) as Reply<M>;
 }
 
-/** The tab the popup was opened on (no `tabs` permission needed for the active tab's id). */
+/**
+ * The tab the popup is about: the active tab (no `tabs` permission needed for its id), or the
+ * tab named by `?tab=<id>` when the popup page is opened in a tab of its own (keyboard users
+ * who open it that way, and the end-to-end tests).
+ */
 export async function activeTabId(
   tabs: Pick<typeof browser.tabs, 'query'> = browser.tabs,
+  search: string = location.search,
 ): Promise<number | undefined> {
+  const named = Number(new URLSearchParams(search).get('tab'));
+  if (Number.isInteger(named) && named > 0) return named;
   const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
   return tab?.id;
 }

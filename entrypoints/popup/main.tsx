@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '../../components/styles.css';
+import { App } from './App';
 
-render(<p>Quote Check</p>, document.getElementById('app')!);
+const root = document.getElementById('app');
+if (root) render(<App />, root);

@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import '../../components/styles.css';
+import { Reader } from './Reader';
 
-render(<p>Reference article</p>, document.getElementById('app')!);
+const root = document.getElementById('app');
+if (root) render(<Reader />, root);
