@@ -6,6 +6,10 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  zip: {
+    // The sources package (for store review) holds what builds the extension, not local output.
+    excludeSources: ['screenshots/**', 'generated/**', 'bench/results.json', '.vitest/**', 'test-results/**'],
+  },
   hooks: {
     // The corpus index (built by `npm run corpus`) ships as a file of the extension, read by the
     // background only when a page is checked.
