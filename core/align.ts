@@ -32,40 +32,88 @@ export interface Alignment {
   hunks: Hunk[];
 }
 
+/**
+ * Alignment for display and verdicts: Myers' diff from the `diff` library, whose hunks read the
+ * way a person expects ("24" against "23", not a shifted run).
+ */
 export function align(a: Token[], b: Token[]): Alignment {
   const changes = diffArrays(
     a.map((t) => t.key),
     b.map((t) => t.key),
   );
   const pairs: Pairs = [];
-  const hunks: Hunk[] = [];
   let i = 0;
   let j = 0;
-  let open: Hunk | undefined;
   for (const c of changes) {
     const n = c.count ?? c.value.length;
-    if (c.added) {
-      open ??= { a: [i, i], b: [j, j] };
-      j += n;
-      open.b[1] = j;
-    } else if (c.removed) {
-      open ??= { a: [i, i], b: [j, j] };
-      i += n;
-      open.a[1] = i;
-    } else {
-      if (open) hunks.push(open);
-      open = undefined;
+    if (c.added) j += n;
+    else if (c.removed) i += n;
+    else {
       for (let k = 0; k < n; k++) pairs.push([i + k, j + k]);
       i += n;
       j += n;
     }
   }
-  if (open) hunks.push(open);
+  return withHunks(a, b, pairs);
+}
+
+/** Largest table the scoring alignment fills; longer inputs use Myers' diff instead. */
+const MAX_TABLE = 250_000;
+let table = new Int32Array(4096);
+
+/**
+ * Alignment for scoring, the hot path of matching (every candidate of every page sentence):
+ * a longest common subsequence by dynamic programming over a reused table. Hand-written
+ * because the `diff` library's general machinery (change objects, options, callbacks) cost
+ * about twenty times more per short sentence pair, measured on the benchmark; the result is
+ * an LCS all the same, so scores agree.
+ */
+export function alignForScore(a: Token[], b: Token[]): Alignment {
+  const n = a.length;
+  const m = b.length;
+  if ((n + 1) * (m + 1) > MAX_TABLE) return align(a, b);
+  const w = m + 1;
+  if (table.length < (n + 1) * w) table = new Int32Array((n + 1) * w * 2);
+  const L = table;
+  for (let j = 0; j <= m; j++) L[n * w + j] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const ka = a[i]!.key;
+    const row = i * w;
+    const next = row + w;
+    L[row + m] = 0;
+    for (let j = m - 1; j >= 0; j--) {
+      L[row + j] = ka === b[j]!.key ? L[next + j + 1]! + 1 : Math.max(L[next + j]!, L[row + j + 1]!);
+    }
+  }
+  const pairs: Pairs = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i]!.key === b[j]!.key) {
+      pairs.push([i++, j++]);
+    } else if (L[(i + 1) * w + j]! >= L[i * w + j + 1]!) i++;
+    else j++;
+  }
+  return withHunks(a, b, pairs);
+}
+
+/** The unaligned runs between aligned pairs, and the same words matched out of order. */
+function withHunks(a: Token[], b: Token[], pairs: Pairs): Alignment {
+  const hunks: Hunk[] = [];
+  let pi = 0;
+  let pj = 0;
+  for (const [i, j] of [...pairs, [a.length, b.length] as [number, number]]) {
+    if (i > pi || j > pj) hunks.push({ a: [pi, i], b: [pj, j] });
+    pi = i + 1;
+    pj = j + 1;
+  }
   return { pairs, hunks, extra: unorderedMatches(a, b, pairs) };
 }
 
 /** Indexes in `a` of tokens that match a token of `b` outside the ordered alignment. */
 function unorderedMatches(a: Token[], b: Token[], pairs: Pairs): number[] {
+  // Nothing left unaligned on one side: nothing to match out of order.
+  if (pairs.length === a.length || pairs.length === b.length) return [];
   const usedA = new Set(pairs.map(([i]) => i));
   const usedB = new Set(pairs.map(([, j]) => j));
   const free = new Map<string, number>();
@@ -162,6 +210,7 @@ export function similarity(a: Token[], b: Token[], al: Alignment, weigh: Weigher
 }
 
 function compoundBonus(a: Token[], b: Token[], al: Alignment, weigh: Weigher): number {
+  if (al.pairs.length + al.extra.length >= a.length || al.pairs.length + 1 >= b.length) return 0;
   const usedA = new Set([...al.pairs.map(([i]) => i), ...al.extra]);
   const usedB = new Set(al.pairs.map(([, j]) => j));
   const foldsA = new Map<string, Token>();
@@ -224,7 +273,7 @@ export function clauseStarts(text: string, tokens: Token[]): number[] {
  * at the head of NATO" holds a statement that another outlet wrote as a sentence of its own.
  */
 export function bestSimilarity(a: Tokenized, b: Tokenized, weigh: Weigher): Similarity {
-  const full = similarity(a.tokens, b.tokens, align(a.tokens, b.tokens), weigh);
+  const full = similarity(a.tokens, b.tokens, alignForScore(a.tokens, b.tokens), weigh);
   if (full.score < WINDOW_FROM || full.score >= 0.9) return full;
   let best = full;
   for (const [side, other] of [
@@ -242,8 +291,8 @@ export function bestSimilarity(a: Tokenized, b: Tokenized, weigh: Weigher): Simi
         if (win.filter((t) => !t.stop).length < MIN_SHARED + 1) continue;
         const s =
           side === a
-            ? similarity(win, other.tokens, align(win, other.tokens), weigh)
-            : similarity(other.tokens, win, align(other.tokens, win), weigh);
+            ? similarity(win, other.tokens, alignForScore(win, other.tokens), weigh)
+            : similarity(other.tokens, win, alignForScore(other.tokens, win), weigh);
         const score = s.score * WINDOW_DISCOUNT;
         if (score <= best.score) continue;
         best =

@@ -46,8 +46,27 @@ const TOKEN_RE =
 const INVISIBLE_RE = /[\u00AD\u200B-\u200D\u2060]/g;
 const MARKS_RE = /\p{M}/gu;
 
+/**
+ * Memo for per-word work (folding, stemming): words repeat across sentences, and this is the
+ * hot path of indexing and checking. Bounded: cleared when full.
+ */
+function memo<T>(fn: (w: string) => T, size = 100_000): (w: string) => T {
+  const cache = new Map<string, T>();
+  return (w) => {
+    let v = cache.get(w);
+    if (v === undefined) {
+      if (cache.size >= size) cache.clear();
+      v = fn(w);
+      cache.set(w, v);
+    }
+    return v;
+  };
+}
+
 /** NFKC, lower case, no diacritics, no invisible characters, one apostrophe. */
-export function foldCharacters(s: string): string {
+export const foldCharacters = memo(foldUncached);
+
+function foldUncached(s: string): string {
   return s
     .normalize('NFKC')
     .replace(INVISIBLE_RE, '')
@@ -480,9 +499,7 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-function stopOrStem(w: string): string {
-  return STOPWORDS.has(w) ? w : stemKey(w);
-}
+const stopOrStem = memo((w: string): string => (STOPWORDS.has(w) ? w : stemKey(w)));
 
 function dayNumber(w: string): number | undefined {
   if (/^\d{1,2}$/.test(w)) {
