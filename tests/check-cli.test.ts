@@ -67,6 +67,10 @@ describe('check command', () => {
   writeFileSync(binary, Buffer.from([0x50, 0, 0x01, 0xff]));
   const latin1 = join(dir, 'page.txt');
   writeFileSync(latin1, Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(empty, '');
+  const huge = join(dir, 'huge.html');
+  writeFileSync(huge, Buffer.alloc(50 * 1024 * 1024, 'a'));
 
   it.each([
     ['an unknown flag', ['--bogus']],
@@ -77,6 +81,8 @@ describe('check command', () => {
     ['a file that is not UTF-8', ['--file', latin1]],
     ['input without text', ['   ...   ']],
     ['text and a file together', ['some text', '--file', latin1]],
+    ['an empty file', ['--file', empty]],
+    ['a 50 MB file', ['--file', huge]],
   ])('fails on %s with one line and no stack trace', (_name, args) => {
     const r = check(...args);
     expect(r.code).toBe(2);
