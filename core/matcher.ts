@@ -34,11 +34,13 @@ const MIN_LINKED_SCORE = 0.3;
 /** Score of a verbatim match (the page's words inside a corpus sentence, or the reverse). */
 const VERBATIM_SCORE = 0.95;
 /** Candidates aligned per page sentence, best retrieval scores first. */
-const MAX_CANDIDATES = 24;
+const MAX_CANDIDATES = 12;
 /** A candidate must share at least this share of the page sentence's word rarity. */
 const MIN_RETRIEVAL_SHARE = 0.2;
 /** ... or this much summed IDF, whichever is less (long sentences hold several statements). */
 const MIN_RETRIEVAL_IDF = 6;
+/** Fewest distinct content words a candidate shares with the page sentence. */
+const MIN_SHARED_TERMS = 2;
 /** A word found in more than this share of the corpus sentences ... */
 const COMMON_SHARE = 0.05;
 /** ... (and in more than this many) only adds to candidates that rarer words found. */
@@ -78,6 +80,8 @@ export class Matcher {
   private readonly links = new Map<number, CorpusLink[]>();
   /** Retrieval scores per sentence, all zero between queries (see candidates). */
   private readonly acc: Float64Array;
+  /** Shared words per sentence, likewise. */
+  private readonly hits: Uint16Array;
 
   constructor(data: CorpusData) {
     this.articles = new Map(data.articles.map((a) => [a.id, a]));
@@ -96,6 +100,7 @@ export class Matcher {
     }
     const n = this.sentences.length;
     this.acc = new Float64Array(n);
+    this.hits = new Uint16Array(n);
     this.maxIdf = Math.log(1 + n);
     for (const [key, list] of this.postings) this.idf.set(key, Math.log(1 + n / list.length));
     for (const link of data.links) {
@@ -135,32 +140,50 @@ export class Matcher {
     const total = terms.reduce((sum, t) => sum + t.idf, 0);
     const min = Math.min(total * MIN_RETRIEVAL_SHARE, MIN_RETRIEVAL_IDF);
     const acc = this.acc;
+    const hits = this.hits;
     const touched: number[] = [];
     let remaining = total;
+    let left = terms.length;
     // A word in a large share of all sentences opens no candidates of its own.
     const common = Math.max(COMMON_MIN_DF, this.sentences.length * COMMON_SHARE);
     for (const { idf, list } of terms) {
-      const canOpen = remaining >= min;
+      // A sentence first seen now needs the words left to reach the minimum, and two of them.
+      const canOpen = remaining >= min && left >= MIN_SHARED_TERMS;
       remaining -= idf;
+      left--;
       if (!list) continue;
       if (list.length > common && touched.length === 0) continue;
       if (canOpen && list.length <= common) {
         for (const id of list) {
           if (acc[id] === 0) touched.push(id);
           acc[id]! += idf;
+          hits[id]!++;
         }
       } else if (touched.length * Math.log2(list.length + 1) < list.length) {
-        for (const id of touched) if (contains(list, id)) acc[id]! += idf;
+        for (const id of touched) {
+          if (contains(list, id)) {
+            acc[id]! += idf;
+            hits[id]!++;
+          }
+        }
       } else {
-        for (const id of list) if (acc[id] !== 0) acc[id]! += idf;
+        for (const id of list) {
+          if (acc[id] !== 0) {
+            acc[id]! += idf;
+            hits[id]!++;
+          }
+        }
       }
     }
     // The best MAX_CANDIDATES by score, kept in a small sorted list (no sort of every hit).
     const best: Array<[number, number]> = [];
     for (const id of touched) {
       const w = acc[id]!;
+      const shared = hits[id]!;
       acc[id] = 0;
-      if (w < min || (best.length === MAX_CANDIDATES && w <= best[best.length - 1]![1])) continue;
+      hits[id] = 0;
+      if (shared < MIN_SHARED_TERMS || w < min || (best.length === MAX_CANDIDATES && w <= best[best.length - 1]![1]))
+        continue;
       if (exclude?.has(this.sentences[id]!.article.id)) continue;
       let k = best.length;
       while (k > 0 && (best[k - 1]![1] < w || (best[k - 1]![1] === w && best[k - 1]![0] > id))) k--;
