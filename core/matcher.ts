@@ -39,7 +39,7 @@ const MAX_CANDIDATES = 12;
 const MIN_RETRIEVAL_SHARE = 0.2;
 /** ... or this much summed IDF, whichever is less (long sentences hold several statements). */
 const MIN_RETRIEVAL_IDF = 6;
-/** Fewest distinct content words a candidate shares with the page sentence. */
+/** Fewest distinct content words a candidate shares with the page sentence (fewer if it has fewer). */
 const MIN_SHARED_TERMS = 2;
 /** A word found in more than this share of the corpus sentences ... */
 const COMMON_SHARE = 0.05;
@@ -144,11 +144,12 @@ export class Matcher {
     const touched: number[] = [];
     let remaining = total;
     let left = terms.length;
+    const needTerms = Math.min(MIN_SHARED_TERMS, terms.length);
     // A word in a large share of all sentences opens no candidates of its own.
     const common = Math.max(COMMON_MIN_DF, this.sentences.length * COMMON_SHARE);
     for (const { idf, list } of terms) {
       // A sentence first seen now needs the words left to reach the minimum, and two of them.
-      const canOpen = remaining >= min && left >= MIN_SHARED_TERMS;
+      const canOpen = remaining >= min && left >= needTerms;
       remaining -= idf;
       left--;
       if (!list) continue;
@@ -182,8 +183,7 @@ export class Matcher {
       const shared = hits[id]!;
       acc[id] = 0;
       hits[id] = 0;
-      if (shared < MIN_SHARED_TERMS || w < min || (best.length === MAX_CANDIDATES && w <= best[best.length - 1]![1]))
-        continue;
+      if (shared < needTerms || w < min || (best.length === MAX_CANDIDATES && w <= best[best.length - 1]![1])) continue;
       if (exclude?.has(this.sentences[id]!.article.id)) continue;
       let k = best.length;
       while (k > 0 && (best[k - 1]![1] < w || (best[k - 1]![1] === w && best[k - 1]![0] > id))) k--;
