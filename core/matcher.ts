@@ -39,10 +39,15 @@ const MAX_CANDIDATES = 12;
 const MIN_RETRIEVAL_SHARE = 0.2;
 /** ... or this much summed IDF, whichever is less (long sentences hold several statements). */
 const MIN_RETRIEVAL_IDF = 6;
+/**
+ * Candidates whose best possible score (see candidates) is below this are not aligned. Below
+ * the match threshold, for the words a split compound or a clause window can add.
+ */
+const MIN_BOUND = 0.3;
 /** Fewest distinct content words a candidate shares with the page sentence (fewer if it has fewer). */
 const MIN_SHARED_TERMS = 2;
 /** A word found in more than this share of the corpus sentences ... */
-const COMMON_SHARE = 0.05;
+const COMMON_SHARE = 0.01;
 /** ... (and in more than this many) only adds to candidates that rarer words found. */
 const COMMON_MIN_DF = 200;
 /** Weight of a stop word against the rarest content word (1). */
@@ -80,6 +85,10 @@ export class Matcher {
   private readonly links = new Map<number, CorpusLink[]>();
   /** Retrieval scores per sentence, all zero between queries (see candidates). */
   private readonly acc: Float64Array;
+  /** Summed weight (as in align.ts) of the shared words per sentence, likewise. */
+  private readonly accWeight: Float64Array;
+  /** Each sentence's total token weight, for the score bound in directMatches. */
+  private readonly weightOf: Float32Array;
   /** Shared words per sentence, likewise. */
   private readonly hits: Uint16Array;
 
@@ -100,9 +109,12 @@ export class Matcher {
     }
     const n = this.sentences.length;
     this.acc = new Float64Array(n);
+    this.accWeight = new Float64Array(n);
+    this.weightOf = new Float32Array(n);
     this.hits = new Uint16Array(n);
     this.maxIdf = Math.log(1 + n);
     for (const [key, list] of this.postings) this.idf.set(key, Math.log(1 + n / list.length));
+    for (const s of this.sentences) this.weightOf[s.id] = s.tokens.reduce((w, t) => w + this.weigh(t), 0);
     for (const link of data.links) {
       this.addLink(link);
       this.addLink(flip(link));
@@ -133,37 +145,51 @@ export class Matcher {
    * already seen (looked up by binary search when that is cheaper than reading the posting
    * list): the same candidates as reading every list, at a fraction of the cost.
    */
-  candidates(tokens: Token[], exclude?: ReadonlySet<string>): number[] {
-    const terms = [...new Set(tokens.filter((t) => !t.stop).map((t) => t.key))]
-      .map((key) => ({ idf: this.idf.get(key) ?? this.maxIdf, list: this.postings.get(key) }))
+  candidates(tokens: Token[], exclude?: ReadonlySet<string>, minBound = 0): number[] {
+    // Per distinct content word: its rarity, its postings, and its weight in the query.
+    const weightOfKey = new Map<string, number>();
+    let queryWeight = 0;
+    let stopWeight = 0;
+    for (const t of tokens) {
+      const w = this.weigh(t);
+      queryWeight += w;
+      if (t.stop) stopWeight += w;
+      else weightOfKey.set(t.key, (weightOfKey.get(t.key) ?? 0) + w);
+    }
+    const terms = [...weightOfKey]
+      .map(([key, weight]) => ({ idf: this.idf.get(key) ?? this.maxIdf, list: this.postings.get(key), weight }))
       .sort((x, y) => y.idf - x.idf);
     const total = terms.reduce((sum, t) => sum + t.idf, 0);
     const min = Math.min(total * MIN_RETRIEVAL_SHARE, MIN_RETRIEVAL_IDF);
     const acc = this.acc;
+    const accWeight = this.accWeight;
     const hits = this.hits;
     const touched: number[] = [];
-    let remaining = total;
-    let left = terms.length;
+    // Only words the corpus has can lift a sentence: the others count for the share, not here.
+    let remaining = terms.reduce((sum, t) => sum + (t.list ? t.idf : 0), 0);
+    let left = terms.filter((t) => t.list).length;
     const needTerms = Math.min(MIN_SHARED_TERMS, terms.length);
     // A word in a large share of all sentences opens no candidates of its own.
     const common = Math.max(COMMON_MIN_DF, this.sentences.length * COMMON_SHARE);
-    for (const { idf, list } of terms) {
+    for (const { idf, list, weight } of terms) {
       // A sentence first seen now needs the words left to reach the minimum, and two of them.
+      if (!list) continue;
       const canOpen = remaining >= min && left >= needTerms;
       remaining -= idf;
       left--;
-      if (!list) continue;
       if (list.length > common && touched.length === 0) continue;
       if (canOpen && list.length <= common) {
         for (const id of list) {
           if (acc[id] === 0) touched.push(id);
           acc[id]! += idf;
+          accWeight[id]! += weight;
           hits[id]!++;
         }
       } else if (touched.length * Math.log2(list.length + 1) < list.length) {
         for (const id of touched) {
           if (contains(list, id)) {
             acc[id]! += idf;
+            accWeight[id]! += weight;
             hits[id]!++;
           }
         }
@@ -171,6 +197,7 @@ export class Matcher {
         for (const id of list) {
           if (acc[id] !== 0) {
             acc[id]! += idf;
+            accWeight[id]! += weight;
             hits[id]!++;
           }
         }
@@ -181,9 +208,19 @@ export class Matcher {
     for (const id of touched) {
       const w = acc[id]!;
       const shared = hits[id]!;
+      // The most the alignment score could be: every shared word and every stop word aligned,
+      // over the shorter text (an upper bound of both Dice and containment).
+      const bound = (accWeight[id]! + stopWeight) / Math.min(queryWeight, this.weightOf[id]!);
       acc[id] = 0;
+      accWeight[id] = 0;
       hits[id] = 0;
-      if (shared < needTerms || w < min || (best.length === MAX_CANDIDATES && w <= best[best.length - 1]![1])) continue;
+      if (
+        bound < minBound ||
+        shared < needTerms ||
+        w < min ||
+        (best.length === MAX_CANDIDATES && w <= best[best.length - 1]![1])
+      )
+        continue;
       if (exclude?.has(this.sentences[id]!.article.id)) continue;
       let k = best.length;
       while (k > 0 && (best[k - 1]![1] < w || (best[k - 1]![1] === w && best[k - 1]![0] > id))) k--;
@@ -196,7 +233,7 @@ export class Matcher {
   /** Direct matches of a tokenised text, best first. */
   directMatches(text: string, tokens: Token[], exclude?: ReadonlySet<string>): Match[] {
     const out: Match[] = [];
-    for (const id of this.candidates(tokens, exclude)) {
+    for (const id of this.candidates(tokens, exclude, MIN_BOUND)) {
       const target = this.sentences[id]!;
       const sim = bestSimilarity({ text, tokens }, target, this.weigh);
       // Words found verbatim (after normalisation) inside a corpus sentence, or the other way
