@@ -23,6 +23,12 @@ const LINK_HEADLINE = 0.6;
 const LINK_SANDWICHED = 0;
 /** Next to an anchor on one side only, a pair needs this score. */
 const LINK_ONE_SIDED = 0.35;
+/** A 1:2 merge is tried when s has this many more content words than either part ... */
+const MERGE_MIN_EXTRA = 2;
+/** ... and each part alone scores at least this against s. */
+const MERGE_PART_MIN = 0.02;
+/** Versions of a sentence that transitive links go through. */
+const MAX_CHAIN = 6;
 /** A 1:2 merge must score this much and clearly better than either sentence alone. */
 const MERGE_GAIN = 0;
 
@@ -49,12 +55,21 @@ export function linkArticles(m: Matcher): CorpusLink[] {
     return sim;
   };
   const links = new Map<string, CorpusLink>();
+  /** For each sentence, the articles it has a link into. */
+  const into = new Map<number, Set<string>>();
+  const articlesLinked = (i: number) => {
+    let set = into.get(i);
+    if (!set) into.set(i, (set = new Set()));
+    return set;
+  };
   const add = (a: number, b: number, score: number, aSpan?: [number, number], bSpan?: [number, number]) => {
     const [x, y] = a < b ? [a, b] : [b, a];
     if (links.has(key(x, y))) return false;
     const sim = simOf(x, y);
     const xs = a < b ? aSpan : bSpan;
     const ys = a < b ? bSpan : aSpan;
+    articlesLinked(x).add(S[y]!.article.id);
+    articlesLinked(y).add(S[x]!.article.id);
     links.set(key(x, y), {
       a: x,
       b: y,
@@ -69,10 +84,7 @@ export function linkArticles(m: Matcher): CorpusLink[] {
   const linked = (a: number | undefined, b: number | undefined) =>
     a !== undefined && b !== undefined && links.has(key(a, b));
   const anchored = (a: number | undefined, b: number | undefined) => linked(a, b) && !headline(a!) && !headline(b!);
-  const linkedInto = (i: number, article: string) =>
-    [...links.values()].some(
-      (l) => (l.a === i && S[l.b]!.article.id === article) || (l.b === i && S[l.a]!.article.id === article),
-    );
+  const linkedInto = (i: number, article: string) => into.get(i)?.has(article) ?? false;
   const neighbour = (i: number, step: -1 | 1): number | undefined => {
     const n = S[i + step];
     return n && n.article === S[i]!.article ? i + step : undefined;
@@ -182,8 +194,11 @@ export function linkArticles(m: Matcher): CorpusLink[] {
       list.push({ a: from, b: to, aSpan: fromSpan, bSpan: toSpan, score: l.score });
     }
   }
-  for (const [mid, list] of byId) {
+  for (const [mid, all] of byId) {
     if (headline(mid)) continue;
+    // Chains through the best few versions only: a statement repeated by hundreds of outlets
+    // would otherwise link every pair of them.
+    const list = all.sort((x, y) => y.score - x.score).slice(0, MAX_CHAIN);
     for (const x of list) {
       for (const y of list) {
         if (headline(x.b) || headline(y.b)) continue;
