@@ -23,10 +23,6 @@ const LINK_HEADLINE = 0.6;
 const LINK_SANDWICHED = 0;
 /** Next to an anchor on one side only, a pair needs this score. */
 const LINK_ONE_SIDED = 0.35;
-/** A 1:2 merge is tried when s has this many more content words than either part ... */
-const MERGE_MIN_EXTRA = 2;
-/** ... and each part alone scores at least this against s. */
-const MERGE_PART_MIN = 0.02;
 /** Versions of a sentence that transitive links go through. */
 const MAX_CHAIN = 6;
 /** A 1:2 merge must score this much and clearly better than either sentence alone. */
