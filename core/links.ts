@@ -25,7 +25,7 @@ const LINK_SANDWICHED = 0;
 const LINK_ONE_SIDED = 0.35;
 /** Versions of a sentence that transitive links go through. */
 const MAX_CHAIN = 6;
-/** A 1:2 merge must score this much and clearly better than either sentence alone. */
+/** A 1:2 merge must score at least this much better than either sentence alone. */
 const MERGE_GAIN = 0;
 
 const key = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);

@@ -79,7 +79,8 @@ export interface MatchOptions {
 export class Matcher {
   readonly sentences: IndexedSentence[] = [];
   readonly articles: Map<string, CorpusArticle>;
-  private readonly postings = new Map<string, number[]>();
+  /** Content-word key -> sentence numbers holding it, ascending (typed: compact, fast to scan). */
+  private readonly postings = new Map<string, Int32Array>();
   private readonly idf = new Map<string, number>();
   private readonly maxIdf: number;
   private readonly links = new Map<number, CorpusLink[]>();
@@ -94,6 +95,7 @@ export class Matcher {
 
   constructor(data: CorpusData) {
     this.articles = new Map(data.articles.map((a) => [a.id, a]));
+    const building = new Map<string, number[]>();
     for (const article of data.articles) {
       for (const sentence of article.sentences) {
         const text = article.text.slice(sentence.start, sentence.end);
@@ -101,12 +103,13 @@ export class Matcher {
         const tokens = tokenize(text);
         this.sentences.push({ id, article, sentence, text, tokens });
         for (const key of new Set(tokens.filter((t) => !t.stop).map((t) => t.key))) {
-          let list = this.postings.get(key);
-          if (!list) this.postings.set(key, (list = []));
+          let list = building.get(key);
+          if (!list) building.set(key, (list = []));
           list.push(id);
         }
       }
     }
+    for (const [key, list] of building) this.postings.set(key, Int32Array.from(list));
     const n = this.sentences.length;
     this.acc = new Float64Array(n);
     this.accWeight = new Float64Array(n);
@@ -320,7 +323,7 @@ export class Matcher {
 }
 
 /** Binary search in a sorted list of sentence numbers. */
-function contains(list: number[], id: number): boolean {
+function contains(list: Int32Array, id: number): boolean {
   let lo = 0;
   let hi = list.length - 1;
   while (lo <= hi) {
