@@ -4,9 +4,10 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { getEngine } from '../lib/background/engine';
+import { readerUrl } from '../lib/connector';
 import { emptyReport, forgetTab, loadTab, saveTab, type StoredTab } from '../lib/background/reports';
 import { findSelfArticle } from '../lib/background/self-article';
-import { isMessage, worstVerdict, type MatchedSentence, type Message, type Replies } from '../lib/protocol';
+import { isMessage, MAX_TEXT, worstVerdict, type MatchedSentence, type Message, type Replies } from '../lib/protocol';
 import type { Verdict } from '../core/types';
 
 const MENU_ID = 'check-quote';
@@ -76,6 +77,14 @@ export default defineBackground(() => {
       }
       case 'page:check':
         return checkPage(sender.tab!.id!, message);
+      case 'page:open-reader': {
+        // A web page may not open the extension's pages itself (they are not web-accessible):
+        // the card's "View in context" asks for the reader here.
+        const tab = sender.tab!;
+        const url = readerUrl(message.article, message.start, message.end);
+        await browser.tabs.create({ url, index: tab.index + 1, openerTabId: tab.id });
+        return { ok: true };
+      }
       case 'ui:get-report': {
         const stored = await loadTab(message.tabId);
         return { report: stored?.report ?? null, selection: stored?.selection ?? null };
@@ -131,9 +140,12 @@ export default defineBackground(() => {
     return { matches: stored.report.matches, self };
   }
 
-  async function checkSelection(tabId: number, text: string, frameId?: number) {
+  async function checkSelection(tabId: number, selected: string, frameId?: number) {
     const { matcher } = await engine();
-    const report = { text, result: matcher.check(text.slice(0, 20_000)) };
+    // A message carries at most MAX_TEXT characters of text (the content script drops a longer
+    // report): a longer selection is checked and shown up to there.
+    const text = selected.slice(0, MAX_TEXT);
+    const report = { text, result: matcher.check(text) };
     const stored = (await loadTab(tabId)) ?? { report: emptyReport('', ''), raw: [], selection: null };
     stored.selection = report;
     await saveTab(tabId, stored);

@@ -54,6 +54,7 @@ export type Message =
   // content script -> background
   | { type: 'page:status'; status: Exclude<PageStatus, 'done'>; url: string; title: string; error?: string }
   | { type: 'page:check'; url: string; title: string; sentences: PageSentenceIn[]; reset: boolean }
+  | { type: 'page:open-reader'; article: string; start: number; end: number }
   // popup / reader -> background
   | { type: 'ui:get-report'; tabId: number }
   | { type: 'ui:search'; query: string }
@@ -71,6 +72,7 @@ export type Message =
 export interface Replies {
   'page:status': { ok: true };
   'page:check': { matches: MatchedSentence[]; self?: TabReport['self'] };
+  'page:open-reader': { ok: boolean };
   'ui:get-report': { report: TabReport | null; selection: SelectionReport | null };
   'ui:search': { hits: SearchHit[] };
   'ui:set-highlights': { ok: boolean };
@@ -89,6 +91,12 @@ export type Reply<M extends Message> = Replies[M['type']];
 export const MAX_TEXT = 20_000;
 /** Most sentences in one page:check message; the content script sends larger pages in batches. */
 export const MAX_BATCH = 500;
+/**
+ * Most sentences the content script sends for one page, in page order. A long read has a few
+ * hundred; a page with more (a book, a log, an endless feed) has only its first ones checked,
+ * so the work and the tab's report stay bounded.
+ */
+export const MAX_PAGE_SENTENCES = 10_000;
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const isText = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
@@ -114,6 +122,8 @@ export function isMessage(m: unknown): m is Message {
         m.sentences.length <= MAX_BATCH &&
         m.sentences.every((s) => isRecord(s) && isInt(s.id) && isText(s.text) && s.text.length > 0)
       );
+    case 'page:open-reader':
+      return isText(m.article, 200) && isInt(m.start) && isInt(m.end);
     case 'ui:get-report':
     case 'ui:check-page':
       return isInt(m.tabId);

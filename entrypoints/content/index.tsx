@@ -14,9 +14,9 @@ import './overlay.css';
 import { sentences } from '../../core/segment';
 import type { Verdict } from '../../core/types';
 import { readerUrl, send } from '../../lib/connector';
-import { articleBlocks, blockRange, pageBlocks, type TextBlock } from '../../lib/page/blocks';
+import { articleBlocks, blockRange, pageBlocks, slicer, type TextBlock } from '../../lib/page/blocks';
 import { clearHighlights, showHighlights } from '../../lib/page/highlights';
-import { isMessage, MAX_BATCH, type MatchedSentence, type Message } from '../../lib/protocol';
+import { isMessage, MAX_BATCH, MAX_PAGE_SENTENCES, type MatchedSentence, type Message } from '../../lib/protocol';
 import { Overlay, type OverlayContent } from './Overlay';
 
 /** Work is cut into slices of at most this long before yielding to the page. */
@@ -81,6 +81,18 @@ class PageChecker {
     });
     this.ui.mount();
     this.place(undefined);
+    // The reader is an extension page, which a web page may not open: its links in the card and
+    // the panel ask the background to open it.
+    const openReader = (e: MouseEvent) => {
+      const link = e.target instanceof Element ? e.target.closest('a.qc-context-link') : null;
+      if (!(link instanceof HTMLAnchorElement) || (e.type === 'auxclick' && e.button !== 1)) return;
+      e.preventDefault();
+      const q = new URL(link.href).searchParams;
+      const [start, end] = [Number(q.get('start')), Number(q.get('end'))];
+      void send({ type: 'page:open-reader', article: q.get('article') ?? '', start, end }).catch(() => undefined);
+    };
+    this.ui.uiContainer.addEventListener('click', openReader);
+    this.ui.uiContainer.addEventListener('auxclick', openReader);
   }
 
   /** Check the page: `force` when the user asks, even on a page that is not an article. */
@@ -121,24 +133,27 @@ class PageChecker {
     }
   }
 
-  /** The article's sentences, cut into slices so no task blocks the page for long. */
+  /**
+   * The article's sentences (at most `MAX_PAGE_SENTENCES`), cut into slices so no task blocks
+   * the page for long.
+   */
   private async scan(): Promise<PageSentence[]> {
     const host = this.ui?.shadowHost;
-    const blocks = articleBlocks(
-      document,
-      pageBlocks(document, (el) => !!host && host.contains(el)),
-      this.forced,
-    );
+    const slices = slicer(SLICE_MS, () => this.yieldToPage());
+    const all = await pageBlocks(document, (el) => !!host && host.contains(el), slices);
+    // Readability, when the page is small enough for it, gets a task of its own.
+    await slices.pause();
+    const blocks = articleBlocks(document, all, this.forced);
+    await slices.pause();
     const out: PageSentence[] = [];
-    let sliceStart = performance.now();
     for (const block of blocks) {
       // Line breaks inside a block are source formatting, not sentence ends.
       const flat = block.text.replace(/[\r\n\u2028\u2029]/g, ' ');
-      for (const s of sentences(flat)) out.push({ id: out.length, text: s.text, block, start: s.start, end: s.end });
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await this.yieldToPage();
-        sliceStart = performance.now();
+      for (const s of sentences(flat)) {
+        if (out.length === MAX_PAGE_SENTENCES) return out;
+        out.push({ id: out.length, text: s.text, block, start: s.start, end: s.end });
       }
+      if (slices.due()) await slices.pause();
     }
     return out;
   }
@@ -146,7 +161,7 @@ class PageChecker {
   private async paint(): Promise<void> {
     this.ranges.clear();
     const byVerdict: Record<Verdict, Range[]> = { identical: [], reworded: [], conflicting: [] };
-    let sliceStart = performance.now();
+    const slices = slicer(SLICE_MS, () => this.yieldToPage());
     for (const m of this.matches) {
       const s = this.sentences[m.id];
       const range = s && blockRange(s.block, s.start, s.end);
@@ -154,16 +169,16 @@ class PageChecker {
         this.ranges.set(m.id, range);
         byVerdict[m.worst].push(range);
       }
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await this.yieldToPage();
-        sliceStart = performance.now();
-      }
+      if (slices.due()) await slices.pause();
     }
     if (this.highlightsOn) showHighlights(byVerdict);
     else clearHighlights();
   }
 
+  /** Lets the page run: `scheduler.yield()` where there is one, else a timer. */
   private yieldToPage(): Promise<void> {
+    const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+    if (typeof scheduler?.yield === 'function') return scheduler.yield();
     return new Promise((resolve) => this.ctx.setTimeout(resolve, 0));
   }
 
@@ -173,6 +188,7 @@ class PageChecker {
     let first: number | undefined;
     const fire = () => {
       window.clearTimeout(quiet);
+      window.clearTimeout(first);
       quiet = first = undefined;
       void this.check(false);
     };
@@ -204,7 +220,16 @@ class PageChecker {
   private hover(x: number, y: number): void {
     if (!this.highlightsOn) return;
     const pos = document.caretPositionFromPoint?.(x, y);
-    const hit = pos && [...this.ranges].find(([, r]) => r.isPointInRange(pos.offsetNode, pos.offset));
+    // A caret position may lie where no range can (in a form field's inner text, past the end
+    // of an element): isPointInRange then throws.
+    const inRange = (r: Range) => {
+      try {
+        return !!pos && r.isPointInRange(pos.offsetNode, pos.offset);
+      } catch {
+        return false;
+      }
+    };
+    const hit = pos && [...this.ranges].find(([, r]) => inRange(r));
     if (hit) {
       const match = this.matches.find((m) => m.id === hit[0]);
       window.clearTimeout(this.hideTimer);
@@ -240,10 +265,15 @@ class PageChecker {
   /**
    * Put the overlay beside a rectangle of the page (below it, or above when there is no room).
    * The box inside the shadow root is positioned: the host itself is reset to `all: initial`.
+   * It is shown in the top layer (a manual popover) where the browser has one, so that nothing
+   * the page stacks over its content, whatever its z-index or place in the DOM, covers it.
    */
   private place(near: DOMRect | undefined): void {
     const box = this.ui?.uiContainer;
     if (!box) return;
+    const topLayer = typeof box.showPopover === 'function';
+    if (topLayer && !box.hasAttribute('popover')) box.setAttribute('popover', 'manual');
+    if (topLayer && box.matches(':popover-open')) box.hidePopover();
     if (!near) {
       box.setAttribute('style', 'display:none;');
       return;
@@ -254,8 +284,12 @@ class PageChecker {
     const top = below + 320 < window.innerHeight ? below : Math.max(8, near.top - 328);
     box.setAttribute(
       'style',
-      `position:fixed;display:block;z-index:2147483647;top:${top}px;left:${left}px;width:${width}px;`,
+      `position:fixed;display:block;z-index:2147483647;top:${top}px;left:${left}px;width:${width}px;` +
+        // What a popover has by default, undone.
+        'right:auto;bottom:auto;height:auto;margin:0;padding:0;border:0;overflow:visible;' +
+        'background:transparent;color:inherit;',
     );
+    if (topLayer) box.showPopover();
   }
 
   onMessage(message: Message): Promise<unknown> | undefined {

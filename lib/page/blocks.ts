@@ -17,9 +17,38 @@ export interface TextBlock {
   /** The block's text: its text nodes' data, concatenated. */
   text: string;
   segments: TextSegment[];
+  /** Inside <article>, <main> or [role=main]. */
+  inArticle: boolean;
 }
 
+/** Cuts long work into slices: `due()` once a slice is used up; then the caller awaits `pause()`. */
+export interface Slicer {
+  due(): boolean;
+  pause(): Promise<void>;
+}
+
+/** A slicer with slices of `budgetMs`, yielding with `yieldToPage` between them. */
+export function slicer(budgetMs: number, yieldToPage: () => Promise<void>): Slicer {
+  let start = performance.now();
+  return {
+    due: () => performance.now() - start > budgetMs,
+    async pause() {
+      await yieldToPage();
+      start = performance.now();
+    },
+  };
+}
+
+/**
+ * Readability reads a copy of the whole page in one task, which grows with the page (about 50 ms
+ * for 100,000 characters of text on a slow machine). Above this much block text, or this many
+ * blocks, the article is taken from the page's structure instead (see `articleBlocks`).
+ */
+export const READABILITY_MAX_CHARS = 100_000;
+export const READABILITY_MAX_BLOCKS = 2_000;
+
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, blockquote, li, figcaption, dd, dt, td, div';
+const ARTICLE = 'article, main, [role="main"]';
 /** Never read (or highlight) inside these: code, forms, editable areas, page furniture. */
 const SKIP = [
   'script',
@@ -53,7 +82,9 @@ const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
 function isLeafBlock(el: Element): boolean {
   if (el.tagName === 'DIV') {
     // A div counts only when it holds text directly (sites that write paragraphs as divs).
-    const direct = [...el.childNodes].some((n) => n.nodeType === 3 && /\S/.test(n.nodeValue ?? ''));
+    let direct = false;
+    for (let n = el.firstChild; n && !direct; n = n.nextSibling)
+      direct = n.nodeType === 3 && /\S/.test(n.nodeValue ?? '');
     if (!direct) return false;
   }
   return !el.querySelector(BLOCKS.replace(', div', ''));
@@ -71,14 +102,23 @@ function readBlock(el: Element): TextBlock | undefined {
     segments.push({ node, start: text.length, end: text.length + data.length });
     text += data;
   }
-  return /[\p{L}\p{N}]/u.test(text) ? { el, text, segments } : undefined;
+  return /[\p{L}\p{N}]/u.test(text) ? { el, text, segments, inArticle: !!el.closest(ARTICLE) } : undefined;
 }
 
-/** Every readable block of the page, in document order, skipping code, forms and furniture. */
-export function pageBlocks(doc: Document, exclude?: (el: Element) => boolean): TextBlock[] {
+/**
+ * Every readable block of the page, in document order, skipping code, forms and furniture.
+ * The walk pauses whenever `slices` says a slice is used up, so a long page never blocks.
+ */
+export async function pageBlocks(
+  doc: Document,
+  exclude?: (el: Element) => boolean,
+  slices?: Slicer,
+): Promise<TextBlock[]> {
   const out: TextBlock[] = [];
   for (const el of doc.body?.querySelectorAll(BLOCKS) ?? []) {
-    if (exclude?.(el) || el.closest(SKIP) || !isLeafBlock(el)) continue;
+    if (slices?.due()) await slices.pause();
+    // The page may have changed while the walk paused.
+    if (!el.isConnected || exclude?.(el) || el.closest(SKIP) || !isLeafBlock(el)) continue;
     const block = readBlock(el);
     if (block) out.push(block);
   }
@@ -88,15 +128,22 @@ export function pageBlocks(doc: Document, exclude?: (el: Element) => boolean): T
 /**
  * The blocks that are the article: those whose text Readability (the same extractor as the
  * check command) keeps. When Readability keeps none of them, the blocks inside <article> or
- * <main>.
+ * <main>. A page too large for Readability in one task (`READABILITY_MAX_CHARS`,
+ * `READABILITY_MAX_BLOCKS`) gives the blocks inside <article> or <main>, or else all blocks.
  */
 export function articleBlocks(doc: Document, blocks: TextBlock[], force: boolean): TextBlock[] {
+  let chars = 0;
+  for (const b of blocks) chars += b.text.length;
+  if (chars > READABILITY_MAX_CHARS || blocks.length > READABILITY_MAX_BLOCKS) {
+    const inArticle = blocks.filter((b) => b.inArticle);
+    return inArticle.length ? inArticle : blocks;
+  }
   const extracted = extractArticle(doc.cloneNode(true) as Document, { force });
   if (!extracted) return force ? blocks : [];
   const kept = new Set(extracted.text.split('\n').map(normalise));
   const inArticle = blocks.filter((b) => kept.has(normalise(b.text)));
   if (inArticle.length) return inArticle;
-  return blocks.filter((b) => b.el.closest('article, main, [role="main"]'));
+  return blocks.filter((b) => b.inArticle);
 }
 
 /** A DOM Range over [start, end) of a block's text. */

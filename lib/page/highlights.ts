@@ -22,14 +22,28 @@ export function highlightSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
 }
 
-let sheet: CSSStyleSheet | undefined;
+/** The highlight styles, one sheet for all the extension's content scripts of a page (they share a global). */
+function ownSheet(): CSSStyleSheet {
+  const shared = globalThis as { quoteCheckHighlightSheet?: CSSStyleSheet };
+  if (!shared.quoteCheckHighlightSheet) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS_RULES);
+    shared.quoteCheckHighlightSheet = sheet;
+  }
+  return shared.quoteCheckHighlightSheet;
+}
 
-/** Adds the highlight styles as a constructed sheet (not a <style> element: no DOM change, no CSP issue). */
-function ensureStyles(doc: Document): void {
-  if (sheet) return;
-  sheet = new CSSStyleSheet();
-  sheet.replaceSync(CSS_RULES);
-  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+/**
+ * Adds the highlight styles as a constructed sheet (not a <style> element: no DOM change, no CSP
+ * issue). A new sheet makes the browser restyle the whole document, which takes tens of
+ * milliseconds on a very long page; so a small content script adds it at document start, when
+ * there is nothing to restyle yet (entrypoints/highlight-styles.content.ts), and this adds it
+ * again only if the page has dropped it since.
+ */
+export function ensureStyles(doc: Document = document): void {
+  if (!('adoptedStyleSheets' in doc)) return;
+  const sheet = ownSheet();
+  if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
 }
 
 /** Show these ranges, grouped by verdict; replaces what was shown before. */
