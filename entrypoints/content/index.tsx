@@ -15,7 +15,7 @@ import { sentences } from '../../core/segment';
 import type { Verdict } from '../../core/types';
 import { readerUrl, send } from '../../lib/connector';
 import { articleBlocks, blockRange, pageBlocks, slicer, type TextBlock } from '../../lib/page/blocks';
-import { clearHighlights, showHighlights } from '../../lib/page/highlights';
+import { clearHighlights, ensureStyles, showHighlights } from '../../lib/page/highlights';
 import { isMessage, MAX_BATCH, MAX_PAGE_SENTENCES, type MatchedSentence, type Message } from '../../lib/protocol';
 import { Overlay, type OverlayContent } from './Overlay';
 
@@ -37,9 +37,14 @@ interface PageSentence {
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  // At document start only to add the highlight styles before the page is styled (adding a
+  // stylesheet later restyles the whole page at once, a long task on a very long page); the
+  // work waits for the document to be parsed and the page to be idle.
+  runAt: 'document_start',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    ensureStyles(document);
+    await documentReady();
     const page = new PageChecker(ctx);
     await page.mountUi();
     browser.runtime.onMessage.addListener((message: unknown, sender) => {
@@ -50,6 +55,18 @@ export default defineContentScript({
     await page.check(false);
   },
 });
+
+/** After DOMContentLoaded and a moment of idle time, as `document_idle` would run. */
+async function documentReady(): Promise<void> {
+  if (document.readyState === 'loading') {
+    await new Promise<void>((resolve) =>
+      document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+    );
+  }
+  await new Promise<void>((resolve) =>
+    'requestIdleCallback' in window ? requestIdleCallback(() => resolve(), { timeout: 300 }) : setTimeout(resolve, 0),
+  );
+}
 
 class PageChecker {
   private sentences: PageSentence[] = [];

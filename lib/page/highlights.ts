@@ -36,9 +36,8 @@ function ownSheet(): CSSStyleSheet {
 /**
  * Adds the highlight styles as a constructed sheet (not a <style> element: no DOM change, no CSP
  * issue). A new sheet makes the browser restyle the whole document, which takes tens of
- * milliseconds on a very long page; so a small content script adds it at document start, when
- * there is nothing to restyle yet (entrypoints/highlight-styles.content.ts), and this adds it
- * again only if the page has dropped it since.
+ * milliseconds on a very long page; so the content script adds it at document start, when
+ * there is nothing to restyle yet, and this adds it again only if the page has dropped it since.
  */
 export function ensureStyles(doc: Document = document): void {
   if (!('adoptedStyleSheets' in doc)) return;
