@@ -47,7 +47,7 @@ const MIN_BOUND = 0.3;
 /** Fewest distinct content words a candidate shares with the page sentence (fewer if it has fewer). */
 const MIN_SHARED_TERMS = 2;
 /** A word found in more than this share of the corpus sentences ... */
-const COMMON_SHARE = 0.01;
+const COMMON_SHARE = 0.05;
 /** ... (and in more than this many) only adds to candidates that rarer words found. */
 const COMMON_MIN_DF = 200;
 /** Weight of a stop word against the rarest content word (1). */
