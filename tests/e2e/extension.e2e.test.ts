@@ -10,6 +10,7 @@ import {
   type ExtensionChrome,
   type ExtensionSession,
   type TestServer,
+  dispatchCheckQuote,
 } from './harness';
 
 declare const chrome: ExtensionChrome;
@@ -186,16 +187,7 @@ describe.skipIf(!browserPath)('the extension on a news page', () => {
       sel.addRange(range);
     });
     const selectionText = await page.evaluate(() => window.getSelection()!.toString());
-    await ext.worker.evaluate(
-      ({ text, id }) => {
-        const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void };
-        onClicked.dispatch(
-          { menuItemId: 'check-quote', selectionText: text, frameId: 0, editable: false, pageUrl: '' },
-          { id },
-        );
-      },
-      { text: selectionText, id: tabId },
-    );
+    await dispatchCheckQuote(ext.worker, selectionText, tabId);
     const panel = page.locator('[data-testid=panel]');
     await panel.waitFor({ state: 'visible', timeout: 5000 });
     expect(await panel.innerText()).toContain('South Shore Journal');

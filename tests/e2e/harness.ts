@@ -434,3 +434,21 @@ export async function screenshot(page: Page, name: string, opts: { fullPage?: bo
   await page.screenshot({ path, fullPage: opts.fullPage ?? false });
   return path;
 }
+
+/**
+ * "Check this quote" on `selectionText` in tab `tabId`: context menus cannot be clicked in a
+ * headless browser, so the extension's own onClicked listeners are dispatched from its service
+ * worker, with the info Chromium would pass.
+ */
+export async function dispatchCheckQuote(worker: Worker, selectionText: string, tabId: number): Promise<void> {
+  await worker.evaluate(
+    ({ text, id }) => {
+      const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void };
+      onClicked.dispatch(
+        { menuItemId: 'check-quote', selectionText: text, frameId: 0, editable: false, pageUrl: '' },
+        { id },
+      );
+    },
+    { text: selectionText, id: tabId },
+  );
+}

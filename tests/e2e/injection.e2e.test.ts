@@ -12,6 +12,7 @@ import {
   type ExtensionChrome,
   type ExtensionSession,
   type TestServer,
+  dispatchCheckQuote,
 } from './harness';
 import { MAX_TEXT } from '../../lib/protocol';
 import { PAYLOADS } from './payloads';
@@ -141,16 +142,7 @@ describe.skipIf(!browserPath)('payloads in the page stay text everywhere', () =>
       },
       { from, to },
     );
-    await ext.worker.evaluate(
-      ({ text, id }) => {
-        const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void };
-        onClicked.dispatch(
-          { menuItemId: 'check-quote', selectionText: text, frameId: 0, editable: false, pageUrl: '' },
-          { id },
-        );
-      },
-      { text: selected, id: tabId },
-    );
+    await dispatchCheckQuote(ext.worker, selected, tabId);
     return selected;
   }
 

@@ -20,14 +20,11 @@ import {
   launchExtension,
   requireChromium,
   startServer,
-  type ExtensionChrome,
   type ExtensionSession,
   type TestServer,
+  dispatchCheckQuote,
 } from './harness';
 import { Probe } from './probe';
-
-// Runs inside the extension's service worker (worker.evaluate).
-declare const chrome: ExtensionChrome;
 
 const browserPath = requireChromium();
 
@@ -135,13 +132,7 @@ describe.skipIf(!browserPath)('nothing leaves the browser', () => {
       window.getSelection()!.addRange(range);
     });
     const selected = await probe.isolated(() => window.getSelection()!.toString());
-    await ext.worker.evaluate(
-      ({ text, id }) => {
-        const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void };
-        onClicked.dispatch({ menuItemId: 'check-quote', selectionText: text, frameId: 0, editable: false }, { id });
-      },
-      { text: selected, id: newsTab },
-    );
+    await dispatchCheckQuote(ext.worker, selected, newsTab);
     await news.locator('[data-testid=panel]').waitFor({ state: 'visible' });
 
     // The popup: results, the highlight switch, a search, a "View in context" link.
