@@ -26,6 +26,8 @@ const RECHECK_QUIET_MS = 500;
 /** ... or at the latest after this long, on a page that never stops changing. */
 const RECHECK_MAX_WAIT_MS = 3000;
 const UI_NAME = 'quote-check-ui';
+/** Below a highlight, the card needs at least this much room (px); else it opens above. */
+const MIN_CARD_ROOM = 260;
 
 interface PageSentence {
   id: number;
@@ -297,13 +299,19 @@ class PageChecker {
     }
     const width = Math.min(420, window.innerWidth - 16);
     const left = Math.max(8, Math.min(near.left, window.innerWidth - width - 8));
-    const below = near.bottom + 8;
-    const top = below + 320 < window.innerHeight ? below : Math.max(8, near.top - 328);
+    // Below the sentence when there is room, else above it, growing away from it so the
+    // sentence stays visible; the card's height is capped by the room on that side.
+    const spaceBelow = window.innerHeight - near.bottom - 16;
+    const spaceAbove = near.top - 16;
+    const useBelow = spaceBelow >= MIN_CARD_ROOM || spaceBelow >= spaceAbove;
+    const vertical = useBelow
+      ? `top:${near.bottom + 8}px;bottom:auto;--qc-room:${Math.max(120, spaceBelow)}px;`
+      : `bottom:${window.innerHeight - near.top + 8}px;top:auto;--qc-room:${Math.max(120, spaceAbove)}px;`;
     box.setAttribute(
       'style',
-      `position:fixed;display:block;z-index:2147483647;top:${top}px;left:${left}px;width:${width}px;` +
+      `position:fixed;display:block;z-index:2147483647;${vertical}left:${left}px;width:${width}px;` +
         // What a popover has by default, undone.
-        'right:auto;bottom:auto;height:auto;margin:0;padding:0;border:0;overflow:visible;' +
+        'right:auto;height:auto;margin:0;padding:0;border:0;overflow:visible;' +
         'background:transparent;color:inherit;',
     );
     if (topLayer) box.showPopover();
