@@ -1,5 +1,6 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import TallyReporter from './tests/tally-reporter';
 
 export default defineConfig({
   plugins: [WxtVitest()],
@@ -7,5 +8,6 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     // The end-to-end suite needs the built extension and a browser: vitest.e2e.config.ts.
     exclude: [...configDefaults.exclude, 'tests/e2e/**'],
+    reporters: ['default', new TallyReporter('unit')],
   },
 });
