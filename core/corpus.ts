@@ -6,6 +6,7 @@
 import { classifyLines, looksLikeHeadline } from './boilerplate';
 import { linkArticles } from './links';
 import { Matcher } from './matcher';
+import { SPEECH_VERBS } from './quotes';
 import { lines, sentencesOfLine } from './segment';
 import type { ArticleMeta, CorpusArticle, CorpusData, CorpusSentence } from './types';
 import { align, similarity } from './align';
@@ -33,6 +34,8 @@ export class CorpusError extends Error {
 export const MAX_ARTICLE_BYTES = 2_000_000;
 /** A pull quote repeats a body sentence of its own article at least this closely. */
 const PULL_QUOTE_SIMILARITY = 0.6;
+/** ... and is about as long: the shorter has at least this share of the longer's content words. */
+const PULL_QUOTE_LENGTH_RATIO = 0.6;
 
 const META_FIELDS: Array<keyof ArticleMeta> = ['outlet', 'date', 'language', 'translated', 'urlIsArticle'];
 
@@ -90,9 +93,15 @@ function markPullQuotes(article: CorpusArticle): void {
   };
   m.sentences.forEach((s, i) => {
     if (s.sentence.kind !== 'body' || lineOf(s.sentence) !== s.text) return;
+    // A repeat, not a summary: similar wording and length, and no attribution of its own (a
+    // pull quote is the quoted words alone; "Stoltenberg also told AFP that ..." is a summary).
+    if (s.tokens.some((t) => SPEECH_VERBS.has(s.text.slice(t.start, t.end).toLowerCase()))) return;
+    const content = (x: typeof s) => x.tokens.filter((t) => !t.stop).length;
     const repeats = m.sentences.some(
       (o, j) =>
-        j !== i && similarity(s.tokens, o.tokens, align(s.tokens, o.tokens), m.weigh).score >= PULL_QUOTE_SIMILARITY,
+        j !== i &&
+        Math.min(content(s), content(o)) >= PULL_QUOTE_LENGTH_RATIO * Math.max(content(s), content(o)) &&
+        similarity(s.tokens, o.tokens, align(s.tokens, o.tokens), m.weigh).score >= PULL_QUOTE_SIMILARITY,
     );
     if (!repeats) return;
     s.sentence.kind = 'pullquote';

@@ -12,7 +12,11 @@ export interface ExtractedArticle {
   text: string;
 }
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, blockquote, li, figcaption, pre, td';
+/**
+ * The elements that are blocks of text: the check command cuts Readability's output at them,
+ * and the content script reads the live page by the same list, so the two agree line for line.
+ */
+export const BLOCK_SELECTOR = 'p, h1, h2, h3, h4, h5, h6, blockquote, li, figcaption, dd, dt, td, pre';
 
 /**
  * Readability's view of the page, or undefined when the page has no article.
@@ -29,7 +33,7 @@ export function extractArticle(doc: Document, options: { force?: boolean } = {})
 
 /** Text of an element with a line break after each block, so headings stay sentences. */
 export function blockText(root: Element): string {
-  const blocks = [...root.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
+  const blocks = [...root.querySelectorAll(BLOCK_SELECTOR)].filter((el) => !el.querySelector(BLOCK_SELECTOR));
   if (!blocks.length) return normaliseSpace(root.textContent ?? '');
   return blocks
     .map((el) => normaliseSpace(el.textContent ?? ''))
@@ -37,6 +41,7 @@ export function blockText(root: Element): string {
     .join('\n');
 }
 
-function normaliseSpace(s: string): string {
-  return s.replace(/[ \t\r\n\u00A0]+/g, ' ').trim();
+/** Runs of white space as one space, trimmed: how block texts are compared. */
+export function normaliseSpace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
 }

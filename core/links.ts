@@ -11,7 +11,7 @@
  * match the page directly.
  */
 import { align, bestSimilarity, type Similarity } from './align';
-import type { IndexedSentence, Matcher } from './matcher';
+import { regionSpan, type Matcher } from './matcher';
 import type { Token } from './normalize';
 import type { CorpusLink } from './types';
 
@@ -29,13 +29,6 @@ const MAX_CHAIN = 6;
 const MERGE_GAIN = 0;
 
 const key = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
-
-function span(s: IndexedSentence, region: [number, number]): [number, number] {
-  const from = s.tokens[region[0]];
-  const to = s.tokens[region[1] - 1];
-  if (!from || !to) return [s.sentence.start, s.sentence.end];
-  return [s.sentence.start + from.start, s.sentence.start + to.end];
-}
 
 export function linkArticles(m: Matcher): CorpusLink[] {
   const S = m.sentences;
@@ -69,8 +62,8 @@ export function linkArticles(m: Matcher): CorpusLink[] {
     links.set(key(x, y), {
       a: x,
       b: y,
-      aSpan: xs ?? span(S[x]!, sim.regionA),
-      bSpan: ys ?? span(S[y]!, sim.regionB),
+      aSpan: xs ?? regionSpan(S[x]!, sim.regionA),
+      bSpan: ys ?? regionSpan(S[y]!, sim.regionB),
       score: Math.round(Math.min(1, score) * 1000) / 1000,
     });
     return true;

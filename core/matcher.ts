@@ -13,16 +13,8 @@
  */
 import { bestSimilarity, MIN_SHARED, type Similarity } from './align';
 import { tokenize, type Token } from './normalize';
-import { sentences, type Span } from './segment';
-import type {
-  CheckResult,
-  CheckedSentence,
-  CorpusArticle,
-  CorpusData,
-  CorpusLink,
-  CorpusSentence,
-  Version,
-} from './types';
+import { sentences } from './segment';
+import type { CheckResult, CorpusArticle, CorpusData, CorpusLink, CorpusSentence, Version } from './types';
 import { compare, sameWords } from './verdict';
 
 /** A page sentence is reported by a corpus sentence from this score on. */
@@ -69,11 +61,12 @@ export interface Match {
   sim: Similarity;
 }
 
-export interface MatchOptions {
-  /** Leave out matches in these articles (the page itself, when it is a corpus article). */
-  excludeArticles?: ReadonlySet<string>;
-  /** Follow build-time links to versions too far in wording for a direct match. */
-  followLinks?: boolean;
+/** Character span in its article of a token region of a corpus sentence. */
+export function regionSpan(s: IndexedSentence, region: [number, number]): [number, number] {
+  const from = s.tokens[region[0]];
+  const to = s.tokens[region[1] - 1];
+  if (!from || !to) return [s.sentence.start, s.sentence.end];
+  return [s.sentence.start + from.start, s.sentence.start + to.end];
 }
 
 export class Matcher {
@@ -234,9 +227,9 @@ export class Matcher {
   }
 
   /** Direct matches of a tokenised text, best first. */
-  directMatches(text: string, tokens: Token[], exclude?: ReadonlySet<string>): Match[] {
+  directMatches(text: string, tokens: Token[]): Match[] {
     const out: Match[] = [];
-    for (const id of this.candidates(tokens, exclude, MIN_BOUND)) {
+    for (const id of this.candidates(tokens, undefined, MIN_BOUND)) {
       const target = this.sentences[id]!;
       const sim = bestSimilarity({ text, tokens }, target, this.weigh);
       // Words found verbatim (after normalisation) inside a corpus sentence, or the other way
@@ -250,48 +243,31 @@ export class Matcher {
   }
 
   /** Versions of one page sentence: direct matches, then the linked versions of sure ones. */
-  versions(text: string, options: MatchOptions = {}): Version[] {
+  versions(text: string): Version[] {
     const tokens = tokenize(text);
     const page = { text, tokens };
-    const direct = this.directMatches(text, tokens, options.excludeArticles);
+    const direct = this.directMatches(text, tokens);
     const versions = new Map<number, Version>();
     for (const m of direct) versions.set(m.target.id, this.version(page, m.target, m.sim.score));
 
-    if (options.followLinks !== false) {
-      for (const m of direct) {
-        if (m.sim.score < ANCHOR_THRESHOLD) continue;
-        const t = m.target;
-        const from = t.tokens[m.sim.regionB[0]];
-        const to = t.tokens[m.sim.regionB[1] - 1];
-        if (!from || !to) continue;
-        const span: [number, number] = [t.sentence.start + from.start, t.sentence.start + to.end];
-        for (const link of this.links.get(t.id) ?? []) {
-          if (versions.has(link.b) || !overlapsEnough(span, link.aSpan)) continue;
-          const other = this.sentences[link.b]!;
-          if (options.excludeArticles?.has(other.article.id)) continue;
-          const score = m.sim.score * link.score;
-          if (score < MIN_LINKED_SCORE) continue;
-          versions.set(link.b, this.version(page, other, round(score), t.article.id));
-        }
+    for (const m of direct) {
+      if (m.sim.score < ANCHOR_THRESHOLD) continue;
+      const t = m.target;
+      // Only the links of the part of the corpus sentence that the page sentence matched.
+      const span = regionSpan(t, m.sim.regionB);
+      for (const link of this.links.get(t.id) ?? []) {
+        if (versions.has(link.b) || !overlapsEnough(span, link.aSpan)) continue;
+        const score = m.sim.score * link.score;
+        if (score < MIN_LINKED_SCORE) continue;
+        versions.set(link.b, this.version(page, this.sentences[link.b]!, round(score), t.article.id));
       }
     }
     return [...versions.values()].sort((x, y) => y.score - x.score || x.article.localeCompare(y.article));
   }
 
   /** Check a plain text: its sentences, each with its versions. */
-  check(text: string, options: MatchOptions = {}): CheckResult {
-    return this.checkSpans(sentences(text), options);
-  }
-
-  /** Check sentences already cut out of a page (offsets are the caller's). */
-  checkSpans(spans: Span[], options: MatchOptions = {}): CheckResult {
-    const out: CheckedSentence[] = spans.map((s) => ({
-      text: s.text,
-      start: s.start,
-      end: s.end,
-      versions: this.versions(s.text, options),
-    }));
-    return { sentences: out };
+  check(text: string): CheckResult {
+    return { sentences: sentences(text).map((s) => ({ ...s, versions: this.versions(s.text) })) };
   }
 
   private version(

@@ -228,6 +228,10 @@ const IRREGULAR_NEGATED: Record<string, string> = { wo: 'will', ca: 'can', sha: 
 
 const STOPWORDS = new Set([
   ...englishStopwords,
+  // Auxiliaries the list lacks ("does" also comes out of "doesn't").
+  'does',
+  'doing',
+  'having',
   'also',
   'would',
   'could',
@@ -564,11 +568,6 @@ function readNumber(raw: RawToken[], i: number): { key: string; last: number } |
   if (!consumed) return undefined;
   value = total + current;
   return { key: String(value), last: j - 1 };
-}
-
-/** Keys of the tokens that matter for matching (no stop words). */
-export function contentKeys(tokens: Token[]): string[] {
-  return tokens.filter((t) => !t.stop).map((t) => t.key);
 }
 
 /** The whole text as one comparison string: equal strings mean "identical". */

@@ -44,3 +44,34 @@ function looksLikeCloser(text: string, i: number, sawWordsBefore: boolean, found
   const after = text[i + 1] ?? ' ';
   return !/\s/.test(before) && /[\s,.;:!?)]/.test(after) && !text.slice(0, i).includes('"');
 }
+
+/** Verbs that attribute words to a speaker ("said", "told", "according to"). */
+export const SPEECH_VERBS = new Set([
+  'said',
+  'say',
+  'says',
+  'told',
+  'tell',
+  'tells',
+  'added',
+  'adds',
+  'stressed',
+  'stresses',
+  'continued',
+  'continues',
+  'warned',
+  'warns',
+  'emphasized',
+  'emphasised',
+  'explained',
+  'noted',
+  'insisted',
+  'declared',
+  'stated',
+  'according',
+  'recalled',
+  'asked',
+  'argued',
+  'claimed',
+  'wrote',
+]);

@@ -9,7 +9,7 @@ import { align, alignedRegion, type Alignment, type Tokenized } from './align';
 
 export type { Tokenized };
 import type { Token } from './normalize';
-import { quotedRanges, type Range } from './quotes';
+import { quotedRanges, SPEECH_VERBS, type Range } from './quotes';
 import type { DiffOp, Reason, Verdict } from './types';
 
 export interface Comparison {
@@ -24,36 +24,6 @@ const MAX_SWAP = 3;
 
 /** Quote-first comparison needs this many content words inside quotes on both sides. */
 const MIN_QUOTED_CONTENT = 4;
-
-const SPEECH_VERBS = new Set([
-  'said',
-  'say',
-  'says',
-  'told',
-  'tell',
-  'tells',
-  'added',
-  'adds',
-  'stressed',
-  'stresses',
-  'continued',
-  'continues',
-  'warned',
-  'warns',
-  'emphasized',
-  'emphasised',
-  'explained',
-  'noted',
-  'insisted',
-  'declared',
-  'stated',
-  'according',
-  'recalled',
-  'asked',
-  'argued',
-  'claimed',
-  'wrote',
-]);
 
 /**
  * Names and negations are compared only between close versions (this score or more): between
@@ -248,8 +218,10 @@ function speakers(s: Tokenized, quoted: Range[]): Token[] {
     if (inRanges(t, quoted)) continue;
     const word = s.text.slice(t.start, t.end).toLowerCase();
     if (!SPEECH_VERBS.has(word)) continue;
-    // "Stoltenberg said", "said Stoltenberg", "according to Stoltenberg", "Stoltenberg told AFP".
-    for (const k of [i - 1, i + 1, i + 2]) {
+    // "Stoltenberg said", "said Stoltenberg", "according to Stoltenberg", "Stoltenberg told AFP";
+    // not "said in Brussels": two words on, only after "to" ("according to").
+    const twoOn = s.text.slice(toks[i + 1]?.start ?? 0, toks[i + 1]?.end ?? 0).toLowerCase() === 'to' ? [i + 2] : [];
+    for (const k of [i - 1, i + 1, ...twoOn]) {
       const n = toks[k];
       // A person: not a demonym or country ("the Norwegian stressed" is no other speaker).
       const person = n && n.capital && !n.stop && n.kind === 'word' && !/^(country:|usa$)/.test(n.key);

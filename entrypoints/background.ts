@@ -5,9 +5,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { getEngine } from '../lib/background/engine';
 import { readerUrl } from '../lib/connector';
-import { emptyReport, forgetTab, loadTab, saveTab, type StoredTab } from '../lib/background/reports';
+import { forgetTab, loadTab, saveTab, startTab, tabReport, type StoredTab } from '../lib/background/reports';
 import { findSelfArticle } from '../lib/background/self-article';
-import { isMessage, MAX_TEXT, worstVerdict, type MatchedSentence, type Message, type Replies } from '../lib/protocol';
+import { isMessage, MAX_TEXT, worstVerdict, type Message, type Replies } from '../lib/protocol';
 import type { Verdict } from '../core/types';
 
 const MENU_ID = 'check-quote';
@@ -57,11 +57,9 @@ export default defineBackground(() => {
     switch (message.type) {
       case 'page:status': {
         const tabId = sender.tab!.id!;
-        const stored = (await loadTab(tabId)) ?? {
-          report: emptyReport(message.url, message.title),
-          raw: [],
-          selection: null,
-        };
+        const previous = await loadTab(tabId);
+        const stored =
+          message.status === 'checking' || !previous ? startTab(previous, message.url, message.title) : previous;
         stored.report = {
           ...stored.report,
           status: message.status,
@@ -69,8 +67,6 @@ export default defineBackground(() => {
           title: message.title,
           error: message.error,
         };
-        if (message.status === 'checking')
-          stored.report = { ...emptyReport(message.url, message.title), highlights: stored.report.highlights };
         await saveTab(tabId, stored);
         await updateBadge(tabId, stored);
         return { ok: true };
@@ -87,7 +83,7 @@ export default defineBackground(() => {
       }
       case 'ui:get-report': {
         const stored = await loadTab(message.tabId);
-        return { report: stored?.report ?? null, selection: stored?.selection ?? null };
+        return { report: stored ? tabReport(stored) : null, selection: stored?.selection ?? null };
       }
       case 'ui:search': {
         const { search } = await engine();
@@ -118,26 +114,18 @@ export default defineBackground(() => {
 
   async function checkPage(tabId: number, message: Extract<Message, { type: 'page:check' }>) {
     const { data, matcher } = await engine();
-    const stored: StoredTab = (message.reset ? undefined : await loadTab(tabId)) ?? {
-      report: emptyReport(message.url, message.title),
-      raw: [],
-      selection: (await loadTab(tabId))?.selection ?? null,
-    };
-    if (message.reset) stored.report.highlights = (await loadTab(tabId))?.report.highlights ?? true;
+    const previous = await loadTab(tabId);
+    const stored = message.reset || !previous ? startTab(previous, message.url, message.title) : previous;
     for (const s of message.sentences) {
       const versions = matcher.versions(s.text);
       if (versions.length) stored.raw.push({ id: s.id, text: s.text, versions, worst: worstVerdict(versions) });
     }
-    stored.report.checked += message.sentences.length;
-    stored.report.url = message.url;
-    stored.report.title = message.title;
-    stored.report.status = 'done';
-    const self = findSelfArticle(data, message.url, stored.raw, stored.report.checked);
-    stored.report.self = self;
-    stored.report.matches = self ? withoutArticle(stored.raw, self.article) : stored.raw;
+    const checked = stored.report.checked + message.sentences.length;
+    const self = findSelfArticle(data, message.url, stored.raw, checked);
+    stored.report = { ...stored.report, status: 'done', url: message.url, title: message.title, checked, self };
     await saveTab(tabId, stored);
-    await updateBadge(tabId, stored);
-    return { matches: stored.report.matches, self };
+    const { matches } = await updateBadge(tabId, stored);
+    return { matches, self };
   }
 
   async function checkSelection(tabId: number, selected: string, frameId?: number) {
@@ -146,27 +134,27 @@ export default defineBackground(() => {
     // report): a longer selection is checked and shown up to there.
     const text = selected.slice(0, MAX_TEXT);
     const report = { text, result: matcher.check(text) };
-    const stored = (await loadTab(tabId)) ?? { report: emptyReport('', ''), raw: [], selection: null };
+    const stored = (await loadTab(tabId)) ?? startTab(undefined, '', '');
     stored.selection = report;
     await saveTab(tabId, stored);
     await toContent(tabId, { type: 'content:show-selection', report }, frameId);
   }
 
   async function clearTab(tabId: number) {
-    const stored = await loadTab(tabId);
     await forgetTab(tabId);
     await browser.action.setBadgeText({ tabId, text: '' });
-    void stored;
   }
 
+  /** Sets the tab's badge from its report, and returns the report. */
   async function updateBadge(tabId: number, stored: StoredTab) {
-    const n = stored.report.matches.length;
+    const report = tabReport(stored);
+    const n = report.matches.length;
     await browser.action.setBadgeText({ tabId, text: n ? String(n) : '' });
-    if (n)
-      await browser.action.setBadgeBackgroundColor({
-        tabId,
-        color: BADGE_COLOURS[worstVerdict(stored.report.matches.flatMap((m) => m.versions))],
-      });
+    if (n) {
+      const worst = worstVerdict(report.matches.flatMap((m) => m.versions));
+      await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[worst] });
+    }
+    return report;
   }
 
   async function toContent(tabId: number, message: Message, frameId?: number): Promise<boolean> {
@@ -178,11 +166,3 @@ export default defineBackground(() => {
     }
   }
 });
-
-/** The matches with the page's own article set apart; sentences left with no version drop out. */
-function withoutArticle(raw: MatchedSentence[], article: string): MatchedSentence[] {
-  return raw.flatMap((m) => {
-    const versions = m.versions.filter((v) => v.article !== article);
-    return versions.length ? [{ ...m, versions, worst: worstVerdict(versions) }] : [];
-  });
-}

@@ -177,3 +177,25 @@ describe('rules that must not drop story lines (found in review)', () => {
     expect(classifyLines(lines(text)).map((l) => l.role)).toEqual(['story', 'story', 'story', 'boilerplate', 'story']);
   });
 });
+
+describe('pull quotes (second review)', () => {
+  const data = buildCorpus(
+    readdirSync(join(import.meta.dirname, '..', 'corpus'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => ({
+        id: basename(f, '.txt'),
+        bytes: readFileSync(join(import.meta.dirname, '..', 'corpus', f)),
+        meta: metadata[basename(f, '.txt')],
+      })),
+  );
+  const kindOf = (id: string, start: string) => {
+    const a = data.articles.find((x) => x.id === id)!;
+    return a.sentences.find((s) => a.text.slice(s.start, s.end).startsWith(start))?.kind;
+  };
+  it('marks a repeated quote as a pull quote', () => {
+    expect(kindOf('000_fb607a1be5cd114a', 'We have no evidence or reason')).toBe('pullquote');
+  });
+  it('does not mark a summary with its own attribution as one', () => {
+    expect(kindOf('002_7b03f4becdd2075e', 'Stoltenberg also told AFP')).toBe('body');
+  });
+});

@@ -220,3 +220,27 @@ describe('fixes found in review', () => {
     expect(diff.map((d) => d.text).join(' ')).toContain('out of');
   });
 });
+
+describe('fixes found in the second review', () => {
+  const tok = (text: string) => ({ text, tokens: tokenize(text) });
+  it('does not take a place after "said in" for a speaker', () => {
+    const c = compare(
+      tok('"They tried again this spring to launch an offensive," Stoltenberg told the AFP news agency in Brussels.'),
+      tok('"They tried again this spring to launch an offensive," he said in Brussels.'),
+    );
+    expect(c.reasons.filter((r) => r.kind === 'name')).toEqual([]);
+  });
+  it('still sees a quote put in another speaker’s mouth', () => {
+    const c = compare(
+      tok('"We have no reason to believe that Russia can make major breakthroughs," Trump said.'),
+      tok('"We have no reason to believe that Russia can make major breakthroughs," Stoltenberg said.'),
+    );
+    expect(c.reasons).toContainEqual({ kind: 'name', page: 'Trump', corpus: 'Stoltenberg' });
+  });
+  it('does not match sentences that share only an attribution and a "does not"', () => {
+    const versions = new Matcher(loadCorpus()).versions(
+      'According to its outgoing Secretary General Jens Stoltenberg, NATO does not expect any “major breakthroughs” by the Russian armed forces in Ukraine.',
+    );
+    expect(versions.map((v) => v.text)).not.toContainEqual(expect.stringContaining('the war is ending'));
+  });
+});

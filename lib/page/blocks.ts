@@ -3,7 +3,7 @@
  * whose text keeps a map back to the DOM text nodes, so a sentence found in the text becomes a
  * DOM Range to highlight. The page is never changed: only read.
  */
-import { extractArticle } from '../../core/extract';
+import { BLOCK_SELECTOR, extractArticle, normaliseSpace } from '../../core/extract';
 
 export interface TextSegment {
   node: Text;
@@ -47,7 +47,8 @@ export function slicer(budgetMs: number, yieldToPage: () => Promise<void>): Slic
 export const READABILITY_MAX_CHARS = 100_000;
 export const READABILITY_MAX_BLOCKS = 2_000;
 
-const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, blockquote, li, figcaption, dd, dt, td, div';
+// Blocks as the check command cuts them, plus divs that hold text directly.
+const BLOCKS = `${BLOCK_SELECTOR}, div`;
 const ARTICLE = 'article, main, [role="main"]';
 /** Never read (or highlight) inside these: code, forms, editable areas, page furniture. */
 const SKIP = [
@@ -76,8 +77,6 @@ const SKIP = [
   '[hidden]',
 ].join(',');
 
-const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
-
 /** Whether an element is a block of its own: no other block inside it that has text. */
 function isLeafBlock(el: Element): boolean {
   if (el.tagName === 'DIV') {
@@ -87,7 +86,7 @@ function isLeafBlock(el: Element): boolean {
       direct = n.nodeType === 3 && /\S/.test(n.nodeValue ?? '');
     if (!direct) return false;
   }
-  return !el.querySelector(BLOCKS.replace(', div', ''));
+  return !el.querySelector(BLOCK_SELECTOR);
 }
 
 function readBlock(el: Element): TextBlock | undefined {
@@ -140,8 +139,8 @@ export function articleBlocks(doc: Document, blocks: TextBlock[], force: boolean
   }
   const extracted = extractArticle(doc.cloneNode(true) as Document, { force });
   if (!extracted) return force ? blocks : [];
-  const kept = new Set(extracted.text.split('\n').map(normalise));
-  const inArticle = blocks.filter((b) => kept.has(normalise(b.text)));
+  const kept = new Set(extracted.text.split('\n').map(normaliseSpace));
+  const inArticle = blocks.filter((b) => kept.has(normaliseSpace(b.text)));
   if (inArticle.length) return inArticle;
   return blocks.filter((b) => b.inArticle);
 }

@@ -238,7 +238,7 @@ describe.skipIf(!browserPath)('a page cannot drive the extension', () => {
     expect(await news.locator('[data-testid=panel]').count()).toBe(0);
     // The same request from the extension itself is carried out.
     const { storage } = await state(ext, []);
-    const match = (storage[`tab:${newsTab}`] as { report: { matches: Array<{ id: number }> } }).report.matches[0]!;
+    const match = (storage[`tab:${newsTab}`] as { raw: Array<{ id: number }> }).raw[0]!;
     expect(await dispatch({ type: 'content:reveal', id: match.id }, own)).toEqual({ replied: { ok: true } });
     await news.locator('[data-testid=card]').waitFor();
     await cdp.detach();
