@@ -6,6 +6,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { getEngine } from '../lib/background/engine';
 import { readerUrl } from '../lib/connector';
 import { forgetTab, loadTab, saveTab, startTab, tabReport, type StoredTab } from '../lib/background/reports';
+import { badge } from '../lib/background/action';
 import { findSelfArticle } from '../lib/background/self-article';
 import { isMessage, MAX_TEXT, worstVerdict, type Message, type Replies } from '../lib/protocol';
 import type { Verdict } from '../core/types';
@@ -142,17 +143,17 @@ export default defineBackground(() => {
 
   async function clearTab(tabId: number) {
     await forgetTab(tabId);
-    await browser.action.setBadgeText({ tabId, text: '' });
+    await badge(browser).setBadgeText({ tabId, text: '' });
   }
 
   /** Sets the tab's badge from its report, and returns the report. */
   async function updateBadge(tabId: number, stored: StoredTab) {
     const report = tabReport(stored);
     const n = report.matches.length;
-    await browser.action.setBadgeText({ tabId, text: n ? String(n) : '' });
+    await badge(browser).setBadgeText({ tabId, text: n ? String(n) : '' });
     if (n) {
       const worst = worstVerdict(report.matches.flatMap((m) => m.versions));
-      await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[worst] });
+      await badge(browser).setBadgeBackgroundColor({ tabId, color: BADGE_COLOURS[worst] });
     }
     return report;
   }

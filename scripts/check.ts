@@ -3,21 +3,13 @@
  * Checks a text, or a saved page, against the bundled corpus. Human output by default;
  * --json prints exactly one JSON object. Errors: one line on stderr and exit code 2.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseHTML } from 'linkedom';
-import { extractArticle } from '../core/extract';
 import { Matcher } from '../core/matcher';
 import type { CheckResult, DiffOp, Version } from '../core/types';
 import { loadCorpus } from './lib/load-corpus';
-
-/** Largest input file read: a saved news page is well under this. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
+import { readPage, UsageError } from './lib/read-page';
 
 const USAGE = 'usage: npm run check -- [--json] (<text> | --file <page.html|page.txt>)';
-
-class UsageError extends Error {}
 
 function readInput(argv: string[]): { text: string; json: boolean } {
   let parsed;
@@ -45,38 +37,6 @@ function readInput(argv: string[]): { text: string; json: boolean } {
   const text = values.file !== undefined ? readPage(values.file) : positionals.join(' ');
   if (!/[\p{L}\p{N}]/u.test(text)) throw new UsageError('the input has no text to check');
   return { text, json: values.json };
-}
-
-function readPage(file: string): string {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new UsageError(`${file} is a directory, not a file`);
-    size = st.size;
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
-  if (size > MAX_FILE_BYTES) throw new UsageError(`${file} is ${size} bytes, more than the ${MAX_FILE_BYTES} accepted`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (err) {
-    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
-  if (bytes.includes(0)) throw new UsageError(`${file} is binary, not a text or HTML page`);
-  let raw: string;
-  try {
-    raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${file} is not UTF-8 text`);
-  }
-  const isHtml = ['.html', '.htm', '.xhtml'].includes(extname(file).toLowerCase()) || /^\s*<(!doctype|html)/i.test(raw);
-  if (!isHtml) return raw;
-  const { document } = parseHTML(raw);
-  const article = extractArticle(document as unknown as Document, { force: true });
-  if (!article) throw new UsageError(`${file}: no article text found in the page`);
-  return article.text;
 }
 
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;

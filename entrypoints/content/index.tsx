@@ -162,7 +162,7 @@ class PageChecker {
     const all = await pageBlocks(document, (el) => !!host && host.contains(el), slices);
     // Readability, when the page is small enough for it, gets a task of its own.
     await slices.pause();
-    const blocks = articleBlocks(document, all, this.forced);
+    const blocks = await articleBlocks(document, all, this.forced, slices);
     await slices.pause();
     const out: PageSentence[] = [];
     for (const block of blocks) {

@@ -130,7 +130,13 @@ export async function pageBlocks(
  * <main>. A page too large for Readability in one task (`READABILITY_MAX_CHARS`,
  * `READABILITY_MAX_BLOCKS`) gives the blocks inside <article> or <main>, or else all blocks.
  */
-export function articleBlocks(doc: Document, blocks: TextBlock[], force: boolean): TextBlock[] {
+export async function articleBlocks(
+  doc: Document,
+  blocks: TextBlock[],
+  force: boolean,
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the article decision is to be sliced like the block walk
+  slices?: Slicer,
+): Promise<TextBlock[]> {
   let chars = 0;
   for (const b of blocks) chars += b.text.length;
   if (chars > READABILITY_MAX_CHARS || blocks.length > READABILITY_MAX_BLOCKS) {
