@@ -8,6 +8,7 @@ export default defineConfig({
     include: ['tests/**/*.test.{ts,tsx}'],
     // The end-to-end suite needs the built extension and a browser: vitest.e2e.config.ts.
     exclude: [...configDefaults.exclude, 'tests/e2e/**'],
+    globalSetup: ['tests/global-setup.ts'],
     reporters: ['default', new TallyReporter('unit')],
   },
 });

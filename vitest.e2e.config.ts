@@ -10,6 +10,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // One browser at a time: the tests share the machine's CPU and the built extension.
     fileParallelism: false,
+    globalSetup: ['tests/global-setup.ts'],
     reporters: ['default', new TallyReporter('e2e')],
   },
 });

@@ -1,47 +1,37 @@
 /**
  * Builds generated/corpus.json, the index the extension and the check command load, from the
  * articles in corpus/ and their metadata. Generated: never edit the output by hand.
- * Usage: npm run corpus [-- --corpus <dir> --out <file>]
+ * Usage: npm run corpus [-- --corpus <dir> --out <file> --metadata <file> --if-changed --quiet]
+ * `--if-changed` skips the build when the articles and the build code are as they were.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCorpus, CorpusError, type ArticleInput } from '../core/corpus';
-import type { ArticleMeta } from '../core/types';
-
-const root = resolve(import.meta.dirname, '..');
+import { CorpusError } from '../core/corpus';
+import { buildIndex, ensureIndex, indexIsCurrent } from './lib/corpus-index';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      corpus: { type: 'string', default: join(root, 'corpus') },
-      out: { type: 'string', default: join(root, 'generated', 'corpus.json') },
+      corpus: { type: 'string' },
+      out: { type: 'string' },
       metadata: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      'if-changed': { type: 'boolean', default: false },
     },
   });
-  const dir = resolve(values.corpus);
-  const metaFile = resolve(values.metadata ?? join(dir, 'metadata.ts'));
-  const { metadata } = (await import(metaFile)) as { metadata: Record<string, ArticleMeta> };
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  if (!files.length) throw new CorpusError(dir, 'no .txt articles in the corpus folder');
-  const inputs: ArticleInput[] = files.map((f) => {
-    const id = basename(f, '.txt');
-    return { id, bytes: readFileSync(join(dir, f)), meta: metadata[id] };
-  });
-  const data = buildCorpus(inputs);
-  const out = resolve(values.out);
-  mkdirSync(dirname(out), { recursive: true });
-  // Write beside, then rename: a failed build never leaves half a file behind.
-  writeFileSync(`${out}.tmp`, JSON.stringify(data));
-  renameSync(`${out}.tmp`, out);
+  const options = { corpus: values.corpus, out: values.out, metadata: values.metadata };
+  if (values['if-changed'] && indexIsCurrent(options)) {
+    if (!values.quiet) console.log('corpus: unchanged, index kept');
+    await ensureIndex(options);
+    return;
+  }
+  const data = await buildIndex(options);
   if (!values.quiet) {
     const sentences = data.articles.reduce((n, a) => n + a.sentences.length, 0);
     const dropped = data.articles.reduce((n, a) => n + a.dropped.length, 0);
+    const { file } = await ensureIndex(options);
     console.log(
-      `corpus: ${data.articles.length} articles, ${sentences} sentences, ${dropped} boilerplate lines dropped, ${data.links.length} cross-article links -> ${relative(process.cwd(), out)}`,
+      `corpus: ${data.articles.length} articles, ${sentences} sentences, ${dropped} boilerplate lines dropped, ${data.links.length} cross-article links -> ${relative(process.cwd(), file)}`,
     );
   }
 }

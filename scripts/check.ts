@@ -1,24 +1,36 @@
 /**
- * npm run check -- [--json] (<text> | --file <page.html|page.txt>)
- * Checks a text, or a saved page, against the bundled corpus. Human output by default;
- * --json prints exactly one JSON object. Errors: one line on stderr and exit code 2.
+ * npm run check -- [--json] (<text> | --file <page|folder> [--file <page|folder> ...])
+ * Checks a text, or saved pages, against the bundled corpus. Human output by default.
+ * --json: one JSON object for a text or a single file; JSON Lines (one object per file, with its
+ * `path`, and `error` instead of `sentences` when that file could not be read) for several files
+ * or a folder. Exit codes: 0 all checked, 1 some file failed (several files), 2 bad usage or the
+ * single input unreadable (one line on stderr).
+ * The corpus index is rebuilt first only when the corpus or the build code changed.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Matcher } from '../core/matcher';
 import type { CheckResult, DiffOp, Version } from '../core/types';
+import { ensureIndex } from './lib/corpus-index';
 import { loadCorpus } from './lib/load-corpus';
 import { readPage, UsageError } from './lib/read-page';
 
-const USAGE = 'usage: npm run check -- [--json] (<text> | --file <page.html|page.txt>)';
+const USAGE = 'usage: npm run check -- [--json] (<text> | --file <page.html|page.txt|folder> ...)';
 
-function readInput(argv: string[]): { text: string; json: boolean } {
+/** Files a folder contributes: pages and texts, found recursively, in name order. */
+const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.txt', '.md']);
+
+type Input = { kind: 'text'; text: string } | { kind: 'files'; files: string[]; many: boolean };
+
+function parseInput(argv: string[]): { input: Input; json: boolean } {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       options: {
         json: { type: 'boolean', default: false },
-        file: { type: 'string' },
+        file: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -32,11 +44,42 @@ function readInput(argv: string[]): { text: string; json: boolean } {
     console.log(USAGE);
     process.exit(0);
   }
-  if (values.file !== undefined && positionals.length) throw new UsageError(`give text or --file, not both; ${USAGE}`);
-  if (values.file === undefined && !positionals.length) throw new UsageError(`nothing to check; ${USAGE}`);
-  const text = values.file !== undefined ? readPage(values.file) : positionals.join(' ');
-  if (!/[\p{L}\p{N}]/u.test(text)) throw new UsageError('the input has no text to check');
-  return { text, json: values.json };
+  const given = values.file ?? [];
+  if (given.length && positionals.length) throw new UsageError(`give text or --file, not both; ${USAGE}`);
+  if (!given.length && !positionals.length) throw new UsageError(`nothing to check; ${USAGE}`);
+  if (!given.length) {
+    const text = positionals.join(' ');
+    if (!/[\p{L}\p{N}]/u.test(text)) throw new UsageError('the input has no text to check');
+    return { input: { kind: 'text', text }, json: values.json };
+  }
+  const folders = given.filter(isFolder);
+  const files = given.flatMap((f) => (isFolder(f) ? folderPages(f) : [f]));
+  if (!files.length) throw new UsageError(`no .html, .txt or .md files in ${folders.join(', ')}`);
+  return { input: { kind: 'files', files, many: given.length > 1 || folders.length > 0 }, json: values.json };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false; // reported when the file is read
+  }
+}
+
+function folderPages(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => !f.split(/[\\/]/).some((part) => part.startsWith('.')))
+    .filter((f) => PAGE_EXTENSIONS.has(extname(f).toLowerCase()))
+    .map((f) => join(dir, f))
+    .filter((f) => !isFolder(f))
+    .sort();
+}
+
+/** A page's text, checked to have some. */
+function readChecked(file: string): string {
+  const text = readPage(file);
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new UsageError(`${file} has no text to check`);
+  return text;
 }
 
 const tty = process.stdout.isTTY && !process.env.NO_COLOR;
@@ -85,11 +128,38 @@ function formatHuman(result: CheckResult): string {
   return out.join('\n');
 }
 
-try {
-  const { text, json } = readInput(process.argv.slice(2));
-  const result = new Matcher(loadCorpus()).check(text);
-  process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatHuman(result)}\n`);
-} catch (err) {
-  console.error(`check: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(2);
+async function main(): Promise<number> {
+  const { input, json } = parseInput(process.argv.slice(2));
+  await ensureIndex();
+  const matcher = new Matcher(loadCorpus());
+  if (input.kind === 'text' || !input.many) {
+    const text = input.kind === 'text' ? input.text : readChecked(input.files[0]!);
+    const result = matcher.check(text);
+    process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatHuman(result)}\n`);
+    return 0;
+  }
+  let failed = 0;
+  for (const file of input.files) {
+    const path = file;
+    let result: CheckResult;
+    try {
+      result = matcher.check(readChecked(file));
+    } catch (err) {
+      failed++;
+      const error = err instanceof Error ? err.message : String(err);
+      if (json) process.stdout.write(`${JSON.stringify({ path, error })}\n`);
+      else console.error(`check: ${error}`);
+      continue;
+    }
+    process.stdout.write(json ? `${JSON.stringify({ path, ...result })}\n` : `== ${path}\n${formatHuman(result)}\n\n`);
+  }
+  return failed ? 1 : 0;
 }
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`check: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(2);
+  },
+);

@@ -76,7 +76,7 @@ describe('check command', () => {
     ['an unknown flag', ['--bogus']],
     ['no input', []],
     ['a missing file', ['--file', join(dir, 'missing.html')]],
-    ['a directory', ['--file', dir]],
+    ['a folder with no pages', ['--file', mkdtempSync(join(tmpdir(), 'check-empty-'))]],
     ['a binary file', ['--file', binary]],
     ['a file that is not UTF-8', ['--file', latin1]],
     ['input without text', ['   ...   ']],
@@ -90,5 +90,35 @@ describe('check command', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/^check: /);
     expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('checks several files as JSON Lines, one object per file with its path, errors in their own object', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'check-many-'));
+    const good = join(folder, 'quote.txt');
+    writeFileSync(good, QUOTE);
+    const bad = join(folder, 'latin1.txt');
+    writeFileSync(bad, Buffer.from([0x63, 0x61, 0x66, 0xe9]));
+    const page = join(root, 'tests', 'fixtures', 'pages', 'news.html');
+    const r = check('--json', '--file', folder, '--file', page);
+    expect(r.code).toBe(1); // one file failed
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { path: string; error?: string } & Partial<CheckResult>);
+    expect(lines.map((l) => l.path)).toEqual([bad, good, page]);
+    expect(lines[0]!.error).toMatch(/not UTF-8/);
+    expect(lines[0]!.sentences).toBeUndefined();
+    expect(lines[1]!.sentences![0]!.versions.length).toBeGreaterThan(0);
+    expect(lines[2]!.sentences!.length).toBeGreaterThan(1);
+  });
+
+  it('exits 0 when every file of a folder was checked', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'check-ok-'));
+    writeFileSync(join(folder, 'a.txt'), QUOTE);
+    writeFileSync(join(folder, 'b.md'), 'The weather in Brussels was mild.');
+    writeFileSync(join(folder, 'notes.pdf'), 'not a page'); // not a page type: left out
+    const r = check('--json', '--file', folder);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(2);
   });
 });
