@@ -21,7 +21,7 @@ const LINE_RULES: Array<[string, RegExp]> = [
     'newsletter',
     /\b(newsletter|subscribe|subscription|sign up for|sign-up|inbox|premium content|full access|full archive)\b/i,
   ],
-  ['newsletter', /^never miss a story\b/i],
+  ['newsletter', /^\W*never miss a story\b/i],
   [
     'read-more',
     /^(continue reading|read more|latest news|related( articles| stories)?|most read|public reaction|share( this)?( article)?|comments?)\W*$/i,
@@ -47,6 +47,32 @@ const LINE_RULES: Array<[string, RegExp]> = [
 /** Longest line (in words) that a subscribe or newsletter prompt may be. */
 const PROMPT_MAX_WORDS = 14;
 
+/**
+ * Rules whose words also occur in story sentences ("Russia will follow Washington on new
+ * sanctions", "Viewers who subscribe to the service ..."): a line they match is furniture only
+ * when it is a prompt (see `isPrompt`).
+ */
+const PROMPT_RULES = new Set(['newsletter', 'follow-us']);
+/** A prompt starts with a call to the reader ... */
+const IMPERATIVE_START =
+  /^[^\p{L}]*(please\s+)?(subscribe|sign up|sign-up|follow|join|get|gain|download|register|log in|never miss|don['’]t miss|stay (up to date|informed)|for the latest|support|abonnieren|folgen sie|melden sie sich)\b/iu;
+/** ... or speaks to the reader ("your inbox", "our newsletter"), or names where to follow. */
+const READER_ADDRESS = /\b(you|your|our|us)\b/i;
+const PLATFORM =
+  /\b(google news|twitter|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin|threads|bluesky)\b/i;
+
+/**
+ * Whether a line is a call to the reader rather than a sentence of the story: it starts with an
+ * imperative (subscribe, follow, sign up ...), names a social platform, or is short and speaks to
+ * the reader outside any quotation. A story line about subscribers or about following a country
+ * is none of these.
+ */
+export function isPrompt(text: string): boolean {
+  if (IMPERATIVE_START.test(text) || PLATFORM.test(text)) return true;
+  const words = text.split(/\s+/).length;
+  return words <= PROMPT_MAX_WORDS && READER_ADDRESS.test(text) && !/["“”„«»]/.test(text);
+}
+
 /** Lines that start the page's trailer: everything from them on is furniture. */
 const TRAILER_RULES = new Set(['translation-notice', 'comments-closed', 'follow-us', 'newsletter']);
 
@@ -69,8 +95,8 @@ export function isDateLine(text: string): boolean {
 /**
  * Classify each line of an article as story or boilerplate.
  * - furniture lines (LINE_RULES) are dropped;
- * - a line that starts the trailer (a translation notice, follow-us or subscribe prompt, a
- *   comment-closure notice) drops everything after it;
+ * - a line that starts the trailer (a translation notice, a follow-us or subscribe prompt that
+ *   speaks to the reader, a comment-closure notice) drops everything after it;
  * - a date-only line near the top is the date widget, and the lines above it are the masthead
  *   (site name and slogan);
  * - a line repeated, or a line that is another line with a category glued in front
@@ -97,8 +123,10 @@ export function classifyLines(lines: Span[]): ClassifiedLine[] {
       continue;
     }
     for (const [rule, re] of LINE_RULES) {
-      // A prompt is short; a story sentence that mentions a subscription is not one.
+      // A prompt is short and speaks to the reader; a story sentence that mentions a
+      // subscription, or a country that will follow another, is not one.
       if (rule === 'newsletter' && l.text.split(/\s+/).length > PROMPT_MAX_WORDS) continue;
+      if (PROMPT_RULES.has(rule) && !isPrompt(l.text)) continue;
       if (re.test(l.text)) {
         drop(l, rule);
         // Only after the story has begun: a trailer rule in the first lines is a banner.

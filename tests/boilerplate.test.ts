@@ -41,6 +41,10 @@ describe('classifyLines', () => {
     ['Related stories', 'read-more', false],
     ['Discover more from The Daily X', 'read-more', false],
     ['Follow us on Google News', 'follow-us', true],
+    ['For the latest updates follow The Daily X on Google News, Instagram and Twitter.', 'follow-us', true],
+    ['- Exclusive stories right into your inbox', 'newsletter', true],
+    ['Never miss a story with active notifications', 'newsletter', true],
+    ['Get our newsletter', 'newsletter', true],
     ['– Published on:', 'published-label', false],
     ['Updated:', 'published-label', false],
     ['The Daily X’s Russia Desk validates the stories published under this byline.', 'byline-box', false],
@@ -167,6 +171,12 @@ describe('rules that must not drop story lines (found in review)', () => {
     'Stoltenberg said the alliance would follow up on the pledge.',
     'Members will follow the plan on defence spending.',
     'The subscription model of the alliance was debated at length by the ministers on Tuesday evening.',
+    // Story sentences with the words of a prompt: they neither drop nor end the story.
+    'Japan will follow Washington on new sanctions.',
+    'Brussels will follow Washington on new sanctions against Moscow, the minister said.',
+    'Viewers who subscribe to the service will see the interview first.',
+    'Readers who signed up for the newsletter got the speech in full.',
+    'Kyiv must follow Berlin on this.',
   ])('keeps "%s" and the lines after it', (line) => {
     const text = [...story, line, 'The meeting ends on Wednesday.'].join('\n');
     const roles = classifyLines(lines(text)).map((l) => l.role);
