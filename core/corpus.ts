@@ -17,6 +17,8 @@ export interface ArticleInput {
   /** The file's bytes, which must be UTF-8. */
   bytes: Uint8Array;
   meta: ArticleMeta | undefined;
+  /** The file's name for messages; `<id>.txt` when not given. */
+  file?: string;
 }
 
 /** Refuses a corpus file, naming it and saying why. */
@@ -40,7 +42,7 @@ const PULL_QUOTE_LENGTH_RATIO = 0.6;
 const META_FIELDS: Array<keyof ArticleMeta> = ['outlet', 'date', 'language', 'translated', 'urlIsArticle'];
 
 function decode(input: ArticleInput): string {
-  const file = `${input.id}.txt`;
+  const file = input.file ?? `${input.id}.txt`;
   if (input.bytes.length === 0) throw new CorpusError(file, 'the article is empty');
   if (input.bytes.length > MAX_ARTICLE_BYTES) {
     throw new CorpusError(file, `the article is ${input.bytes.length} bytes, more than ${MAX_ARTICLE_BYTES}`);
@@ -53,7 +55,7 @@ function decode(input: ArticleInput): string {
     throw new CorpusError(file, 'the article is not valid UTF-8');
   }
   if (!/[\p{L}\p{N}]/u.test(text)) throw new CorpusError(file, 'the article has no text');
-  if (!input.meta) throw new CorpusError(file, 'no metadata for this article in corpus/metadata.ts');
+  if (!input.meta) throw new CorpusError(file, 'no metadata for this article (metadata file or front matter)');
   for (const field of META_FIELDS) {
     if (input.meta[field] === undefined || input.meta[field] === '') {
       throw new CorpusError(file, `metadata field "${field}" is missing`);
@@ -112,16 +114,24 @@ function markPullQuotes(article: CorpusArticle): void {
   });
 }
 
-/** The whole corpus: validated, segmented, linked. Throws CorpusError on a bad article. */
-export function buildCorpus(inputs: ArticleInput[]): CorpusData {
-  const articles = [...inputs]
-    .sort((x, y) => x.id.localeCompare(y.id))
-    .map((input) => {
-      const text = decode(input);
-      const article = buildArticle(input.id, text, input.meta!);
+/**
+ * The whole corpus: validated, segmented, linked. Throws CorpusError on a bad article, or, when
+ * `onRefused` is given, reports it there and goes on without it (a user's folder of articles);
+ * with no article left it throws.
+ */
+export function buildCorpus(inputs: ArticleInput[], onRefused?: (err: CorpusError) => void): CorpusData {
+  const articles: CorpusArticle[] = [];
+  for (const input of [...inputs].sort((x, y) => x.id.localeCompare(y.id))) {
+    try {
+      const article = buildArticle(input.id, decode(input), input.meta!);
       markPullQuotes(article);
-      return article;
-    });
+      articles.push(article);
+    } catch (err) {
+      if (!(onRefused && err instanceof CorpusError)) throw err;
+      onRefused(err);
+    }
+  }
+  if (!articles.length) throw new CorpusError('corpus', 'no article could be read');
   const data: CorpusData = { format: 1, articles, links: [] };
   data.links = linkArticles(new Matcher(data));
   return data;

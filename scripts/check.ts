@@ -1,6 +1,9 @@
 /**
- * npm run check -- [--json] (<text> | --file <page|folder> [--file <page|folder> ...])
- * Checks a text, or saved pages, against the bundled corpus. Human output by default.
+ * npm run check -- [--json] [--corpus <folder>] (<text> | --file <page|folder> [--file ...])
+ * Checks a text, or saved pages, against the bundled corpus, or against a folder of articles
+ * (`--corpus`: .txt, .md or .html with a metadata file or front matter; see
+ * scripts/lib/corpus-folder.ts; its index is kept in .cache/ and rebuilt when the folder
+ * changes; refused articles are named on stderr and left out). Human output by default.
  * --json: one JSON object for a text or a single file; JSON Lines (one object per file, with its
  * `path`, and `error` instead of `sentences` when that file could not be read) for several files
  * or a folder. Exit codes: 0 all checked, 1 some file failed (several files), 2 bad usage or the
@@ -16,14 +19,14 @@ import { ensureIndex } from './lib/corpus-index';
 import { loadCorpus } from './lib/load-corpus';
 import { readPage, UsageError } from './lib/read-page';
 
-const USAGE = 'usage: npm run check -- [--json] (<text> | --file <page.html|page.txt|folder> ...)';
+const USAGE = 'usage: npm run check -- [--json] [--corpus <folder>] (<text> | --file <page.html|page.txt|folder> ...)';
 
 /** Files a folder contributes: pages and texts, found recursively, in name order. */
 const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.txt', '.md']);
 
 type Input = { kind: 'text'; text: string } | { kind: 'files'; files: string[]; many: boolean };
 
-function parseInput(argv: string[]): { input: Input; json: boolean } {
+function parseInput(argv: string[]): { input: Input; json: boolean; corpus?: string } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -31,6 +34,7 @@ function parseInput(argv: string[]): { input: Input; json: boolean } {
       options: {
         json: { type: 'boolean', default: false },
         file: { type: 'string', multiple: true },
+        corpus: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -50,12 +54,16 @@ function parseInput(argv: string[]): { input: Input; json: boolean } {
   if (!given.length) {
     const text = positionals.join(' ');
     if (!/[\p{L}\p{N}]/u.test(text)) throw new UsageError('the input has no text to check');
-    return { input: { kind: 'text', text }, json: values.json };
+    return { input: { kind: 'text', text }, json: values.json, corpus: values.corpus };
   }
   const folders = given.filter(isFolder);
   const files = given.flatMap((f) => (isFolder(f) ? folderPages(f) : [f]));
   if (!files.length) throw new UsageError(`no .html, .txt or .md files in ${folders.join(', ')}`);
-  return { input: { kind: 'files', files, many: given.length > 1 || folders.length > 0 }, json: values.json };
+  return {
+    input: { kind: 'files', files, many: given.length > 1 || folders.length > 0 },
+    json: values.json,
+    corpus: values.corpus,
+  };
 }
 
 function isFolder(path: string): boolean {
@@ -129,9 +137,13 @@ function formatHuman(result: CheckResult): string {
 }
 
 async function main(): Promise<number> {
-  const { input, json } = parseInput(process.argv.slice(2));
-  await ensureIndex();
-  const matcher = new Matcher(loadCorpus());
+  const { input, json, corpus } = parseInput(process.argv.slice(2));
+  if (corpus !== undefined && !isFolder(corpus)) throw new UsageError(`--corpus ${corpus} is not a folder`);
+  const { file } = await ensureIndex({
+    corpus,
+    onRefused: (err) => console.error(`check: refused ${err.message}`),
+  });
+  const matcher = new Matcher(loadCorpus(file));
   if (input.kind === 'text' || !input.many) {
     const text = input.kind === 'text' ? input.text : readChecked(input.files[0]!);
     const result = matcher.check(text);

@@ -98,28 +98,28 @@ describe('scripts/build-corpus.ts', () => {
     writeFileSync(join(tmp, 'metadata.ts'), `export const metadata = ${JSON.stringify(metadata)};\n`);
     for (const [id, text] of Object.entries(articles)) writeFileSync(join(tmp, `${id}.txt`), text);
     const out = join(tmp, 'out', 'corpus.json');
-    const args = [
-      'scripts/build-corpus.ts',
-      '--corpus',
-      tmp,
-      '--out',
-      out,
-      '--metadata',
-      join(tmp, 'metadata.ts'),
-      '--quiet',
-    ];
+    const args = ['scripts/build-corpus.ts', '--corpus', tmp, '--out', out, '--quiet'];
     const result = spawnSync(process.execPath, [tsx, ...args], { cwd: root, encoding: 'utf8' });
     return { ...result, out };
   }
 
-  it('fails on an empty article with one line naming the file and writes nothing', () => {
+  it('names an empty article in one line, leaves it out, indexes the rest and exits 1', () => {
     const { status, stderr, out } = run({ good_1: TEXT, empty_2: '' });
-    expect(status).not.toBe(0);
+    expect(status).toBe(1);
     const errorLines = stderr.trim().split('\n');
     expect(errorLines).toHaveLength(1);
     expect(errorLines[0]).toContain('empty_2.txt');
-    expect(existsSync(out)).toBe(false);
+    expect(errorLines[0]).toContain('empty');
+    const data = JSON.parse(readFileSync(out, 'utf8')) as { articles: Array<{ id: string }> };
+    expect(data.articles.map((a) => a.id)).toEqual(['good_1']);
     expect(existsSync(`${out}.tmp`)).toBe(false);
+  });
+
+  it('fails with one line and writes nothing when no article can be read', () => {
+    const { status, stderr, out } = run({ empty_1: '' });
+    expect(status).not.toBe(0);
+    expect(stderr).toMatch(/empty_1\.txt/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('writes the index for a valid corpus', () => {

@@ -6,47 +6,49 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { buildCorpus, CorpusError, type ArticleInput } from '../../core/corpus';
-import type { ArticleMeta, CorpusData } from '../../core/types';
+import { dirname, join, resolve } from 'node:path';
+import { buildCorpus, CorpusError } from '../../core/corpus';
+import type { CorpusData } from '../../core/types';
+import { articleFiles, readCorpusFolder } from './corpus-folder';
 
 const root = resolve(import.meta.dirname, '..', '..');
 export const defaultCorpusDir = join(root, 'corpus');
 export const defaultIndexFile = join(root, 'generated', 'corpus.json');
 
 export interface IndexOptions {
-  /** Folder of `<id>.txt` articles. */
+  /** Folder of articles (see corpus-folder.ts). */
   corpus?: string;
-  /** Metadata module (`export const metadata`), by default `metadata.ts` in the folder. */
-  metadata?: string;
-  /** Where the index goes. */
+  /** Where the index goes: by default generated/corpus.json for the bundled corpus, else a cache file. */
   out?: string;
+  /**
+   * Called with each article refused (empty, not UTF-8, no metadata ...), which is then left
+   * out; without it, one refused article fails the build (the bundled corpus must be whole).
+   */
+  onRefused?: (err: CorpusError) => void;
+}
+
+/** Where the index of a folder other than the bundled corpus is kept when no `out` is given. */
+export function cachedIndexFile(dir: string): string {
+  const key = createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16);
+  return join(root, '.cache', 'corpora', `${key}.json`);
 }
 
 function resolved(options: IndexOptions) {
   const dir = resolve(options.corpus ?? defaultCorpusDir);
-  return {
-    dir,
-    metaFile: resolve(options.metadata ?? join(dir, 'metadata.ts')),
-    out: resolve(options.out ?? defaultIndexFile),
-  };
-}
-
-function articleFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
+  const out = options.out ?? (dir === defaultCorpusDir ? defaultIndexFile : cachedIndexFile(dir));
+  return { dir, out: resolve(out) };
 }
 
 /** Every file the index depends on: the articles, the metadata, the build code. */
-function inputs(dir: string, metaFile: string): string[] {
+function inputs(dir: string): string[] {
   const core = join(root, 'core');
   const code = readdirSync(core)
     .filter((f) => f.endsWith('.ts'))
     .sort()
     .map((f) => join(core, f));
-  code.push(join(root, 'scripts', 'lib', 'corpus-index.ts'));
-  return [...articleFiles(dir).map((f) => join(dir, f)), metaFile, ...code];
+  code.push(...['corpus-index.ts', 'corpus-folder.ts', 'read-page.ts'].map((f) => join(root, 'scripts', 'lib', f)));
+  const metadata = ['metadata.json', 'metadata.ts'].map((f) => join(dir, f));
+  return [...articleFiles(dir).map((f) => join(dir, f)), ...metadata, ...code];
 }
 
 function fingerprint(files: string[]): string {
@@ -64,27 +66,23 @@ const stampFile = (out: string) => `${out}.fingerprint`;
 
 /** Builds the index and writes it (beside, then renamed: a failed build leaves no half file). */
 export async function buildIndex(options: IndexOptions = {}): Promise<CorpusData> {
-  const { dir, metaFile, out } = resolved(options);
-  const files = articleFiles(dir);
-  if (!files.length) throw new CorpusError(dir, 'no .txt articles in the corpus folder');
-  const { metadata } = (await import(metaFile)) as { metadata: Record<string, ArticleMeta> };
-  const articles: ArticleInput[] = files.map((f) => {
-    const id = basename(f, '.txt');
-    return { id, bytes: readFileSync(join(dir, f)), meta: metadata[id] };
-  });
-  const data = buildCorpus(articles);
+  const { dir, out } = resolved(options);
+  if (!existsSync(dir)) throw new CorpusError(dir, 'no such folder');
+  const articles = await readCorpusFolder(dir);
+  if (!articles.length) throw new CorpusError(dir, 'no .txt, .md or .html articles in the folder');
+  const data = buildCorpus(articles, options.onRefused);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(`${out}.tmp`, JSON.stringify(data));
   renameSync(`${out}.tmp`, out);
-  writeFileSync(stampFile(out), fingerprint(inputs(dir, metaFile)));
+  writeFileSync(stampFile(out), fingerprint(inputs(dir)));
   return data;
 }
 
 /** Whether the index exists and was built from the files as they are now. */
 export function indexIsCurrent(options: IndexOptions = {}): boolean {
-  const { dir, metaFile, out } = resolved(options);
-  if (!existsSync(out) || !existsSync(stampFile(out))) return false;
-  return readFileSync(stampFile(out), 'utf8') === fingerprint(inputs(dir, metaFile));
+  const { dir, out } = resolved(options);
+  if (!existsSync(dir) || !existsSync(out) || !existsSync(stampFile(out))) return false;
+  return readFileSync(stampFile(out), 'utf8') === fingerprint(inputs(dir));
 }
 
 /** The index, rebuilt first only when its inputs changed. */
