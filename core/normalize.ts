@@ -130,7 +130,8 @@ const SPELLING: Record<string, string> = {
   okay: 'ok',
 };
 
-function spellingVariant(w: string): string {
+/** The American spelling of a folded word, or the word itself. */
+export function spellingVariant(w: string): string {
   const mapped = SPELLING[w];
   if (mapped) return mapped;
   // organisation/organization, mobilised/mobilized, ...: the -is-/-iz- family is regular only
