@@ -229,11 +229,11 @@ function pluralOf(a: string, b: string): boolean {
 /**
  * The words of `short` appear in `long` as one unbroken run of the same keys (the page quoting a
  * corpus sentence, or the reverse), and they carry a statement: at least MIN_SHARED content tokens,
- * two of them evidence words. A lone cell "2.1%" or a headline "No signs" inside a sentence is no
- * quotation of it.
+ * two of them evidence words that are not names. A lone cell "2.1%", a headline "No signs" or a
+ * name with a title ("President Jane Doe") inside a sentence is no quotation of it.
  */
 export function verbatimWithin(short: Token[], long: Token[]): boolean {
-  if (contentCount(short) < MIN_SHARED || short.filter(isEvidence).length < 2) return false;
+  if (contentCount(short) < MIN_SHARED || short.filter((t) => isEvidence(t) && !t.name).length < 2) return false;
   const ks = ` ${short.map((t) => t.key).join(' ')} `;
   const kl = ` ${long.map((t) => t.key).join(' ')} `;
   return kl.includes(ks);
@@ -251,12 +251,15 @@ function shortTextAgrees(a: Token[], b: Token[], al: Alignment, weigh: Weigher):
   let wb = 0;
   for (const t of a) if (!t.stop) wa += weigh(t);
   for (const t of b) if (!t.stop) wb += weigh(t);
+  // Each side's matched words at that side's own weights ("No" opening a headline weighs as a
+  // capitalised word there, "no" inside a sentence does not).
   let matched = 0;
   for (const [i, j] of al.pairs) {
     const x = a[i]!;
-    if (!x.stop && sameSurface(x, b[j]!)) matched += weigh(x);
+    const y = b[j]!;
+    if (!x.stop && sameSurface(x, y)) matched += weigh(x) + weigh(y);
   }
-  return wa + wb > 0 && (2 * matched) / (wa + wb) >= SHORT_DICE;
+  return wa + wb > 0 && matched / (wa + wb) >= SHORT_DICE;
 }
 
 /**

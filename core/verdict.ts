@@ -62,7 +62,7 @@ export function compare(
 /**
  * Same words after normalisation: the same key sequence, or one text quoted verbatim inside the
  * other when the quoted words carry a statement (see verbatimWithin: three content tokens, two of
- * them evidence words). A table cell "2.1%" or a headline "No signs" found inside a longer
+ * them evidence words that are not names). A table cell "2.1%" or a headline "No signs" found inside a longer
  * sentence is not the same words as that sentence.
  */
 export function sameWords(a: Token[], b: Token[]): boolean {
