@@ -8,7 +8,7 @@
  * "capabilities", "breakthroughs" and "strength" scores high.
  */
 import { diffArrays } from 'diff';
-import type { Token } from './normalize';
+import { spellingVariant, type Token } from './normalize';
 
 /** Index pairs (i in a, j in b) of aligned tokens, in order. */
 export type Pairs = Array<[number, number]>;
@@ -154,10 +154,113 @@ export interface Similarity {
   /** Token index range [from, to) of the aligned region in a and in b. */
   regionA: [number, number];
   regionB: [number, number];
+  /** Weighted share of a and of b that aligns. */
+  coverage: [number, number];
+}
+
+/**
+ * Stricter evidence for checking a page against the corpus, where nothing but the words says
+ * two sentences belong together (link building also has the order of two parallel articles).
+ */
+export interface SimilarityOptions {
+  /**
+   * Containment counts only when the two texts also overlap as wholes, with a weighted Dice of
+   * at least this: a shorter text wholly inside a longer one of up to four times its weight
+   * (2 × 1 / (1 + 4) = 0.4), not three shared words somewhere in a long sentence.
+   */
+  containmentDice?: number;
+  /** A clause window must align with at least this weighted share of the whole other text. */
+  windowCoverage?: number;
 }
 
 /** Fewest shared content words for a match: below this, agreement is chance. */
 export const MIN_SHARED = 3;
+
+/**
+ * A text with fewer content tokens (not stop words) than this is short: a two-word headline,
+ * a table cell ("2.1%"), a fragment. Short texts match only nearly the same text (see
+ * `shortTextAgrees`).
+ */
+export const SHORT_CONTENT = 4;
+/**
+ * A short text and the other side agree when their content words, matched by surface form, have
+ * a Dice coefficient of at least this: every content word of the short side matched, and the other
+ * side at most half as heavy again (2 × 1 / (1 + 1.5) = 0.8).
+ */
+const SHORT_DICE = 0.8;
+
+/**
+ * A word that is evidence of a shared statement: a content word, not a stop word, a negation, a
+ * number or a date. Numbers and dates support words but are no evidence alone ("2.1%"), and two
+ * texts that both say "not" share no statement by that.
+ */
+export function isEvidence(t: Token): boolean {
+  return t.kind === 'word' && !t.stop && !t.negation;
+}
+
+/** Content tokens: what is not a stop word (words, negations, numbers, dates). */
+function contentCount(tokens: Token[]): number {
+  let n = 0;
+  for (const t of tokens) if (!t.stop) n++;
+  return n;
+}
+
+/**
+ * Whether two tokens with the same key are the same word as written, give or take a plural or a
+ * spelling variant: "sign"/"signs", not "signs"/"signed" or "critic"/"criticism", which only
+ * stemming joins. Numbers, dates, countries and their demonyms are equal by key on purpose.
+ */
+export function sameSurface(x: Token, y: Token): boolean {
+  if (x.kind !== 'word' || y.kind !== 'word' || x.negation || x.key === 'usa' || x.key.startsWith('country:')) {
+    return true;
+  }
+  return pluralOf(surfaceForm(x), surfaceForm(y));
+}
+
+function surfaceForm(t: Token): string {
+  return spellingVariant(t.fold.replace(/'s$/, '').replace(/['.]/g, ''));
+}
+
+function pluralOf(a: string, b: string): boolean {
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  return l === s || l === `${s}s` || l === `${s}es` || (s.endsWith('y') && l === `${s.slice(0, -1)}ies`);
+}
+
+/**
+ * The words of `short` appear in `long` as one unbroken run of the same keys (the page quoting a
+ * corpus sentence, or the reverse), and they carry a statement: at least MIN_SHARED content tokens,
+ * two of them evidence words that are not names. A lone cell "2.1%", a headline "No signs" or a
+ * name with a title ("President Jane Doe") inside a sentence is no quotation of it.
+ */
+export function verbatimWithin(short: Token[], long: Token[]): boolean {
+  if (contentCount(short) < MIN_SHARED || short.filter((t) => isEvidence(t) && !t.name).length < 2) return false;
+  const ks = ` ${short.map((t) => t.key).join(' ')} `;
+  const kl = ` ${long.map((t) => t.key).join(' ')} `;
+  return kl.includes(ks);
+}
+
+/**
+ * The rule for short texts: the two sides say nearly the same words (content Dice, counting only
+ * words that agree as written, at least SHORT_DICE), or the short side is quoted verbatim in the
+ * other with enough content (verbatimWithin).
+ */
+function shortTextAgrees(a: Token[], b: Token[], al: Alignment, weigh: Weigher): boolean {
+  const [short, long] = contentCount(a) <= contentCount(b) ? [a, b] : [b, a];
+  if (verbatimWithin(short, long)) return true;
+  let wa = 0;
+  let wb = 0;
+  for (const t of a) if (!t.stop) wa += weigh(t);
+  for (const t of b) if (!t.stop) wb += weigh(t);
+  // Each side's matched words at that side's own weights ("No" opening a headline weighs as a
+  // capitalised word there, "no" inside a sentence does not).
+  let matched = 0;
+  for (const [i, j] of al.pairs) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (!x.stop && sameSurface(x, y)) matched += weigh(x) + weigh(y);
+  }
+  return wa + wb > 0 && matched / (wa + wb) >= SHORT_DICE;
+}
 
 /**
  * Score two aligned token lists.
@@ -166,9 +269,21 @@ export const MIN_SHARED = 3;
  * - `containment`: weighted share of the shorter text found in the longer one (half a quote
  *   selected, or one corpus sentence holding two page sentences), damped for short texts
  *   where containment happens by chance.
- * The score is the larger of the two.
+ * The score is the larger of the two. Then the evidence rules:
+ * - a short text (under SHORT_CONTENT content tokens) matches only nearly the same text, or a
+ *   text that quotes it verbatim with enough content (shortTextAgrees), else the score is 0;
+ * - sharing fewer than MIN_SHARED content tokens (or all of the shorter text's) halves it;
+ * - sharing fewer than two words of evidence halves it: evidence words that are not names, and
+ *   next to one of them, negations, numbers and dates. Stop words, negations and numbers alone
+ *   are no shared statement, nor is sharing who spoke.
  */
-export function similarity(a: Token[], b: Token[], al: Alignment, weigh: Weigher): Similarity {
+export function similarity(
+  a: Token[],
+  b: Token[],
+  al: Alignment,
+  weigh: Weigher,
+  options: SimilarityOptions = {},
+): Similarity {
   let wa = 0;
   let wb = 0;
   let contentA = 0;
@@ -184,17 +299,20 @@ export function similarity(a: Token[], b: Token[], al: Alignment, weigh: Weigher
   let matched = 0;
   let shared = 0;
   let sharedWords = 0;
+  let sharedSupport = 0;
   for (const i of [...al.pairs.map(([x]) => x), ...al.extra]) {
     const t = a[i]!;
     matched += weigh(t);
     if (!t.stop) shared++;
-    if (!t.stop && !t.name) sharedWords++;
+    if (isEvidence(t) && !t.name) sharedWords++;
+    else if (t.kind !== 'word' || t.negation) sharedSupport++;
   }
   // A compound split on b's side: count b's two words as matched against a's one.
   matched += compoundBonus(a, b, al, weigh);
   const regionA = alignedRegion(al, a, b, 'a');
   const regionB = alignedRegion(al, a, b, 'b');
-  if (shared === 0 || wa === 0 || wb === 0) return { score: 0, shared, regionA, regionB };
+  if (shared === 0 || wa === 0 || wb === 0) return { score: 0, shared, regionA, regionB, coverage: [0, 0] };
+  const coverage: [number, number] = [Math.min(1, matched / wa), Math.min(1, matched / wb)];
 
   const dice = (2 * matched) / (wa + wb);
   const shorter = Math.min(contentA, contentB);
@@ -202,11 +320,25 @@ export function similarity(a: Token[], b: Token[], al: Alignment, weigh: Weigher
   // A short text is contained in a long one by chance more easily: trust containment
   // more the more content words the shorter text has, up to eight.
   const damp = 0.35 + 0.55 * Math.min(1, shorter / 8);
-  let score = Math.max(dice, containment * damp);
+  let score = dice >= (options.containmentDice ?? 0) ? Math.max(dice, containment * damp) : dice;
+  // The same words as written (give or take a plural) need no further evidence.
+  const same = sameKeys(a, b) && a.every((t, i) => sameSurface(t, b[i]!));
+  // A headline of two words, a table cell, a fragment: only nearly the same text is a match.
+  if (shorter < SHORT_CONTENT && !same && !shortTextAgrees(a, b, al, weigh)) {
+    return { score: 0, shared, regionA, regionB, coverage };
+  }
   if (shared < Math.min(MIN_SHARED, shorter)) score *= 0.5;
-  // Sharing only names ("NATO Secretary General Jens Stoltenberg") is sharing who, not what.
-  if (sharedWords < 2) score *= 0.5;
-  return { score: Math.min(1, score), shared, regionA, regionB };
+  // Evidence of one statement is shared words: not negations, stop words or numbers alone, and
+  // not names alone ("NATO Secretary General Jens Stoltenberg" is who, not what). Negations,
+  // numbers and dates count next to a shared word.
+  const evidence = sharedWords + (sharedWords > 0 ? sharedSupport : 0);
+  if (evidence < 2 && !same) score *= 0.5;
+  return { score: Math.min(1, score), shared, regionA, regionB, coverage };
+}
+
+/** The same key sequence: the same words after normalisation. */
+export function sameKeys(a: Token[], b: Token[]): boolean {
+  return a.length > 0 && a.length === b.length && a.every((t, i) => t.key === b[i]!.key);
 }
 
 function compoundBonus(a: Token[], b: Token[], al: Alignment, weigh: Weigher): number {
@@ -272,8 +404,14 @@ export function clauseStarts(text: string, tokens: Token[]): number[] {
  * scores higher: "..., emphasized Stoltenberg, who leaves his post on October 1 after 10 years
  * at the head of NATO" holds a statement that another outlet wrote as a sentence of its own.
  */
-export function bestSimilarity(a: Tokenized, b: Tokenized, weigh: Weigher): Similarity {
-  const full = similarity(a.tokens, b.tokens, alignForScore(a.tokens, b.tokens), weigh);
+export function bestSimilarity(
+  a: Tokenized,
+  b: Tokenized,
+  weigh: Weigher,
+  options: SimilarityOptions = {},
+): Similarity {
+  const minCoverage = options.windowCoverage ?? 0;
+  const full = similarity(a.tokens, b.tokens, alignForScore(a.tokens, b.tokens), weigh, options);
   if (full.score < WINDOW_FROM || full.score >= 0.9) return full;
   let best = full;
   for (const [side, other] of [
@@ -291,10 +429,12 @@ export function bestSimilarity(a: Tokenized, b: Tokenized, weigh: Weigher): Simi
         if (win.filter((t) => !t.stop).length < MIN_SHARED + 1) continue;
         const s =
           side === a
-            ? similarity(win, other.tokens, alignForScore(win, other.tokens), weigh)
-            : similarity(other.tokens, win, alignForScore(other.tokens, win), weigh);
+            ? similarity(win, other.tokens, alignForScore(win, other.tokens), weigh, options)
+            : similarity(other.tokens, win, alignForScore(other.tokens, win), weigh, options);
         const score = s.score * WINDOW_DISCOUNT;
         if (score <= best.score) continue;
+        // A clause matches when it holds the other text: most of the other text is aligned.
+        if (s.coverage[side === a ? 1 : 0] < minCoverage) continue;
         best =
           side === a
             ? { ...s, score, regionA: [s.regionA[0] + from, s.regionA[1] + from] }

@@ -11,7 +11,7 @@
  *    wording is too far from the page's for a direct match.
  * 4. Judge: each version gets a verdict, reasons and a diff (verdict.ts).
  */
-import { bestSimilarity, MIN_SHARED, type Similarity } from './align';
+import { bestSimilarity, MIN_SHARED, type Similarity, type SimilarityOptions } from './align';
 import { tokenize, type Token } from './normalize';
 import { sentences } from './segment';
 import type { CheckResult, CorpusArticle, CorpusData, CorpusLink, CorpusSentence, Version } from './types';
@@ -36,6 +36,14 @@ const MIN_RETRIEVAL_IDF = 6;
  * the match threshold, for the words a split compound or a clause window can add.
  */
 const MIN_BOUND = 0.3;
+/**
+ * The evidence a page sentence needs beyond the alignment score (see SimilarityOptions). Three
+ * shared words inside a long page sentence, or one clause that is a list of nouns ("artillery
+ * shells, drones and vehicles" said of two different things), are not the same statement: a
+ * shorter text counts as contained only when it is at least about a quarter of the longer one,
+ * and a clause of one text matches only when it holds at least half of the other.
+ */
+const CHECK_EVIDENCE: SimilarityOptions = { containmentDice: 0.4, windowCoverage: 0.5 };
 /** Fewest distinct content words a candidate shares with the page sentence (fewer if it has fewer). */
 const MIN_SHARED_TERMS = 2;
 /** A word found in more than this share of the corpus sentences ... */
@@ -231,7 +239,7 @@ export class Matcher {
     const out: Match[] = [];
     for (const id of this.candidates(tokens, undefined, MIN_BOUND)) {
       const target = this.sentences[id]!;
-      const sim = bestSimilarity({ text, tokens }, target, this.weigh);
+      const sim = bestSimilarity({ text, tokens }, target, this.weigh, CHECK_EVIDENCE);
       // Words found verbatim (after normalisation) inside a corpus sentence, or the other way
       // round: sure, however short, once they hold a few content words.
       if (sim.shared >= MIN_SHARED && sameWords(tokens, target.tokens)) {

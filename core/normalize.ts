@@ -20,7 +20,7 @@ import { currencyRule, numberRule } from './normalize/numbers';
 import { makeToken, rawTokens, type RawToken, type Rule, type Token } from './normalize/token';
 
 export { foldCharacters } from './normalize/fold';
-export { isStopword } from './normalize/lexicon';
+export { isStopword, spellingVariant } from './normalize/lexicon';
 export type { Token, TokenKind } from './normalize/token';
 
 /** Contractions with a negation: "doesn't" -> does + not, "can't"/"cannot" -> can + not. */

@@ -5,7 +5,7 @@
  * Differences are looked for only where the two texts align, so a page sentence that quotes
  * half of a long corpus sentence does not "conflict" with the other half.
  */
-import { align, alignedRegion, type Alignment, type Tokenized } from './align';
+import { align, alignedRegion, sameKeys, verbatimWithin, type Alignment, type Tokenized } from './align';
 
 export type { Tokenized };
 import type { Token } from './normalize';
@@ -59,12 +59,16 @@ export function compare(
   return { verdict, reasons, diff };
 }
 
-/** Same words after normalisation, or one text wholly inside the other. */
+/**
+ * Same words after normalisation: the same key sequence, or one text quoted verbatim inside the
+ * other when the quoted words carry a statement (see verbatimWithin: three content tokens, two of
+ * them evidence words that are not names). A table cell "2.1%" or a headline "No signs" found inside a longer
+ * sentence is not the same words as that sentence.
+ */
 export function sameWords(a: Token[], b: Token[]): boolean {
-  const ka = ` ${a.map((t) => t.key).join(' ')} `;
-  const kb = ` ${b.map((t) => t.key).join(' ')} `;
-  if (ka.trim() === '' || kb.trim() === '') return false;
-  return ka === kb || ka.includes(kb) || kb.includes(ka);
+  if (!a.length || !b.length) return false;
+  if (sameKeys(a, b)) return true;
+  return a.length <= b.length ? verbatimWithin(a, b) : verbatimWithin(b, a);
 }
 
 interface QuotedPart extends Tokenized {

@@ -1,0 +1,152 @@
+// Precision on real pages: none of the saved pages (news, blogs, shops; some French, German,
+// Japanese) reports a statement of the corpus, so any version the engine finds on them is a false
+// match. Each page is checked twice: (a) its article text as the check command reads it, and
+// (b) every leaf text block of the page, one per line (what the extension checks when the user
+// asks to check a page anyway).
+//
+// Reading 170 saved pages (Readability on pages of up to 2 MB) costs far more than matching them,
+// so the readings are kept in .cache/ under a hash of everything they depend on: the pages, the
+// reading code (scripts/lib, core) and the locked library versions. The matching always runs.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { blockText } from '../core/extract';
+import { Matcher } from '../core/matcher';
+import { loadCorpus } from '../scripts/lib/load-corpus';
+import { readPage } from '../scripts/lib/read-page';
+import { readRealPage, realPages } from './realpages';
+
+const root = resolve(import.meta.dirname, '..');
+
+interface PageTexts {
+  name: string;
+  /** The article text the check command reads, or null when it finds none. */
+  article: string | null;
+  /** Every leaf text block, one per line. */
+  blocks: string;
+}
+
+/** Every leaf text block of the page, one per line (linkedom's reading of the saved HTML). */
+function allBlocks(html: string): string {
+  const { document } = parseHTML(html);
+  return blockText((document.body ?? document.documentElement) as unknown as Element);
+}
+
+function readingKey(): string {
+  const hash = createHash('sha256');
+  const files = [
+    join(root, 'tests', 'fixtures', 'realpages', 'pages.tgz'),
+    join(root, 'package-lock.json'),
+    ...['core', join('scripts', 'lib')].flatMap((dir) =>
+      readdirSync(join(root, dir))
+        .filter((f) => f.endsWith('.ts'))
+        .sort()
+        .map((f) => join(root, dir, f)),
+    ),
+  ];
+  for (const f of files) hash.update(f).update(readFileSync(f));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function pageTexts(): PageTexts[] {
+  const dir = join(root, '.cache', 'realpages');
+  const file = join(dir, `readings-${readingKey()}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as PageTexts[];
+  const texts = realPages().map((p) => {
+    let article: string | null = null;
+    try {
+      article = readPage(p.file);
+    } catch {
+      // no article text: nothing to check in (a)
+    }
+    return { name: p.name, article, blocks: allBlocks(readRealPage(p)) };
+  });
+  mkdirSync(dir, { recursive: true });
+  const tmp = `${file}.${process.pid}`;
+  writeFileSync(tmp, JSON.stringify(texts));
+  renameSync(tmp, file);
+  return texts;
+}
+
+interface FalseMatch {
+  page: string;
+  sentence: string;
+  corpus: string;
+  score: number;
+  verdict: string;
+}
+
+const matcher = new Matcher(loadCorpus());
+
+/**
+ * False matches the engine is known to make, each with why no general rule removes it yet. Any
+ * other match fails the test, and so does a known one that no longer occurs (drop it here).
+ */
+const KNOWN: Array<{ page: string; corpus: string; why: string }> = [
+  {
+    page: 'www.bustle.com',
+    corpus: 'Stoltenberg will then look back on ten years at the head of the alliance.',
+    why:
+      '"looking 10 years younger" shares "look", "10" and "years" with it: the same evidence, word for ' +
+      'word, as the true rewording "after 10 years at the head of NATO" (0.464 against 0.465). Only a ' +
+      'background word frequency (these are common English words, rare in a small corpus) would tell them apart.',
+  },
+];
+
+function isKnown(f: FalseMatch): boolean {
+  return KNOWN.some((k) => k.page === f.page && k.corpus === f.corpus);
+}
+
+function expectOnlyKnown(found: FalseMatch[]): void {
+  const unknown = found.filter((f) => !isKnown(f));
+  expect(unknown, `${unknown.length} false matches:\n${report(unknown)}`).toEqual([]);
+}
+
+function falseMatches(page: string, text: string): FalseMatch[] {
+  return matcher
+    .check(text)
+    .sentences.flatMap((s) =>
+      s.versions.map((v) => ({ page, sentence: s.text, corpus: v.text, score: v.score, verdict: v.verdict })),
+    );
+}
+
+function report(found: FalseMatch[]): string {
+  return found
+    .map(
+      (f) => `${f.page}: ${JSON.stringify(f.sentence)}\n    ~ ${JSON.stringify(f.corpus)} (${f.score}, ${f.verdict})`,
+    )
+    .join('\n');
+}
+
+describe('the engine on real pages that report nothing of the corpus', () => {
+  let texts: PageTexts[] = [];
+
+  it('reads the saved pages', () => {
+    texts = pageTexts();
+    expect(texts.length).toBeGreaterThanOrEqual(170);
+  }, 180_000);
+
+  let article: FalseMatch[] = [];
+  let blocks: FalseMatch[] = [];
+
+  it('finds no version in the article text the check command reads', () => {
+    article = texts.flatMap((p) => (p.article ? falseMatches(p.name, p.article) : []));
+    expectOnlyKnown(article);
+  });
+
+  it('finds no version in any text block of the page', () => {
+    blocks = texts.flatMap((p) => falseMatches(p.name, p.blocks));
+    expectOnlyKnown(blocks);
+  });
+
+  it('each known false match still occurs (else it is fixed: drop it from KNOWN)', () => {
+    for (const k of KNOWN) {
+      expect(
+        [...article, ...blocks].some((f) => f.page === k.page && f.corpus === k.corpus),
+        k.page,
+      ).toBe(true);
+    }
+  });
+});
