@@ -260,6 +260,18 @@ describe('a page that changes during a check', () => {
   });
 });
 
+describe('a page restored from the back/forward cache', () => {
+  it('sends its check again (the background forgot the tab when it navigated away)', async () => {
+    const page = checker();
+    await page.check(false);
+    await page.check(false);
+    expect(bg.checks()).toHaveLength(1);
+    await page.resend();
+    expect(bg.checks()).toHaveLength(2);
+    expect(bg.checks()[1]!.reset).toBe(true);
+  });
+});
+
 describe('an old content script after the extension is reloaded', () => {
   it('stops its check, sends nothing more and takes its highlights away', async () => {
     const page = checker();

@@ -245,6 +245,7 @@ function fakeChecker(html: string, on = true) {
   const ranges = new Map(sentences.map((s) => [s.id, liveRange(s)!]));
   const checker = {
     check: vi.fn(async () => undefined),
+    resend: vi.fn(async () => undefined),
     setHighlights: vi.fn(async () => undefined),
     highlightsOn: on,
     ranges,

@@ -77,6 +77,11 @@ export default defineContentScript({
     const recheck = debounce(() => void checker.check(false), timers);
     ctx.onInvalidated(watchChanges(document.body, recheck.poke, own));
     ctx.addEventListener(window, 'wxt:locationchange', recheck.poke);
+    // A page restored from the back/forward cache keeps this script, but its tab's report and
+    // badge were cleared when it was left.
+    ctx.addEventListener(window, 'pageshow', (e) => {
+      if (e.persisted) void checker.resend();
+    });
 
     const hover = createHover({
       doc: document,

@@ -39,6 +39,11 @@ export interface CheckerDeps {
 export interface PageChecker {
   /** Checks the page; `force` when the user asks, even on a page that is not an article. */
   check(force: boolean): Promise<void>;
+  /**
+   * Checks and sends the page again even when unchanged: it came back from the back/forward
+   * cache, and the background forgot the tab's report when it navigated away.
+   */
+  resend(): Promise<void>;
   setHighlights(on: boolean): Promise<void>;
   readonly highlightsOn: boolean;
   /** The painted ranges, by sentence id. */
@@ -75,6 +80,7 @@ export function createPageChecker({
   /** What the last check sent, to skip a re-check that would send the same. */
   let sent: { url: string; signature: string } | undefined;
   let paints = 0;
+  let resendNext = false;
 
   const runner = createRunner(run);
   ctx.onInvalidated(() => highlighter.clearOwn());
@@ -92,7 +98,8 @@ export function createPageChecker({
         return;
       }
       const signature = signatureOf(scan.sentences);
-      if (sent && sent.url === url && sent.signature === signature) return;
+      if (!resendNext && sent && sent.url === url && sent.signature === signature) return;
+      resendNext = false;
       sent = { url, signature };
       await send({ type: 'page:status', status: 'checking', url, title });
       const matches = await checkSentences(send, { url, title, sentences: scan.sentences }, () => ctx.isInvalid);
@@ -122,6 +129,10 @@ export function createPageChecker({
   return {
     check(force) {
       if (force) forcedFor = doc.location.href;
+      return runner.request();
+    },
+    resend() {
+      resendNext = true;
       return runner.request();
     },
     setHighlights(on) {
