@@ -129,6 +129,28 @@ describe('page handlers', () => {
     expect((await loadTab(TAB))?.report).toMatchObject({ status: 'error', error: 'boom', highlights: true });
   });
 
+  it('drops the previous page’s matches and badge when the next page is not an article', async () => {
+    await handlers['page:check'](check([corpusSentence()]), fromPage);
+    await handlers['page:status'](
+      { type: 'page:status', status: 'not-article', url: 'https://news.example/index', title: 'Index' },
+      fromPage,
+    );
+    expect((await loadTab(TAB))?.raw).toEqual([]);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('');
+  });
+
+  it('stores no batch of a check that was superseded (the tab navigated, another check started)', async () => {
+    await handlers['page:check'](check([corpusSentence(0)]), fromPage);
+    await clearTab(api, TAB);
+    await handlers['page:check'](check([corpusSentence(1)], false, 1), fromPage);
+    expect(await loadTab(TAB)).toBeUndefined();
+    await handlers['page:check']({ ...check([corpusSentence(0)]), url: 'https://news.example/next' }, fromPage);
+    const late = await handlers['page:check'](check([corpusSentence(1)], false, 1), fromPage);
+    expect(late.matches).toEqual([]);
+    expect((await loadTab(TAB))?.report).toMatchObject({ url: 'https://news.example/next', checked: 1 });
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('1');
+  });
+
   it('opens the reader next to the page’s tab', async () => {
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     await handlers['page:open-reader']({ type: 'page:open-reader', article: 'a1', start: 3, end: 9 }, fromPage);

@@ -249,6 +249,14 @@ describe('a page that changes during a check', () => {
     expect(bg.checks().map((c) => new URL(c.url).pathname)).toEqual(['/story', '/next-story']);
   });
 
+  it('does not check again when only the address’s fragment changes (an in-page link)', async () => {
+    const page = checker();
+    await page.check(false);
+    history.pushState(null, '', '#section-2');
+    await page.check(false);
+    expect(bg.checks()).toHaveLength(1);
+  });
+
   it('asks again on the next address of a single-page app before checking a page that is not an article', async () => {
     document.body.innerHTML = `<div><p>${QUOTE}</p></div>`;
     const page = checker();

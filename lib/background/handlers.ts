@@ -33,8 +33,9 @@ export function createHandlers(browser: Api, engine: () => Promise<Engine>): Han
     async 'page:status'(message, sender) {
       const tabId = tabOf(sender).id;
       const stored = await updateTab(tabId, (previous) => {
-        const next =
-          message.status === 'checking' || !previous ? startTab(previous, message.url, message.title) : previous;
+        // A failed check keeps what it found so far; a new check, or a page that is not an
+        // article, starts over (no matches or badge left from the page before).
+        const next = message.status === 'error' && previous ? previous : startTab(previous, message.url, message.title);
         next.report = {
           ...next.report,
           status: message.status,
@@ -57,7 +58,14 @@ export function createHandlers(browser: Api, engine: () => Promise<Engine>): Han
           const versions = matcher.versions(text);
           return versions.length ? [{ id, text, versions, worst: worstVerdict(versions) }] : [];
         });
+        let superseded = false;
         const stored = (await updateTab(tabId, (previous) => {
+          // A later batch whose check was superseded (the tab navigated and was cleared, or a
+          // check of another address started) must not start or join a report.
+          if (!message.reset && previous?.report.url !== message.url) {
+            superseded = true;
+            return undefined;
+          }
           const next = message.reset || !previous ? startTab(previous, message.url, message.title) : previous;
           next.raw.push(...found);
           const checked = next.report.checked + message.sentences.length;
@@ -65,6 +73,7 @@ export function createHandlers(browser: Api, engine: () => Promise<Engine>): Han
           next.report = { ...next.report, status: 'done', url: message.url, title: message.title, checked, self };
           return next;
         }))!;
+        if (superseded) return { matches: [] };
         const report = tabReport(stored);
         await showBadge(browser, tabId, report);
         return { matches: report.matches, self: report.self };

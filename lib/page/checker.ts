@@ -78,7 +78,7 @@ export function createPageChecker({
   /** The address the user asked to check anyway: a single-page app's next page is asked again. */
   let forcedFor: string | undefined;
   /** What the last check sent, to skip a re-check that would send the same. */
-  let sent: { url: string; signature: string } | undefined;
+  let sent: { page: string; signature: string } | undefined;
   let paints = 0;
   let resendNext = false;
 
@@ -98,9 +98,11 @@ export function createPageChecker({
         return;
       }
       const signature = signatureOf(scan.sentences);
-      if (!resendNext && sent && sent.url === url && sent.signature === signature) return;
+      // An in-page link changes only the fragment: the same page, not checked again.
+      const page = url.replace(/#.*$/s, '');
+      if (!resendNext && sent && sent.page === page && sent.signature === signature) return;
       resendNext = false;
-      sent = { url, signature };
+      sent = { page, signature };
       await send({ type: 'page:status', status: 'checking', url, title });
       const matches = await checkSentences(send, { url, title, sentences: scan.sentences }, () => ctx.isInvalid);
       if (!matches) return;
