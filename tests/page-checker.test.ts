@@ -257,6 +257,28 @@ describe('a page that changes during a check', () => {
     expect(bg.checks()).toHaveLength(1);
   });
 
+  it('keeps a forced check through an in-page link', async () => {
+    document.body.innerHTML = `<div><p>${QUOTE}</p></div>`;
+    const page = checker();
+    await page.check(true);
+    history.pushState(null, '', '#part-2');
+    document.querySelector('p')!.append(' More.');
+    await page.check(false);
+    expect(bg.statuses()).toEqual(['checking', 'checking']);
+  });
+
+  it('takes the highlights away when the page stops being an article, and says so once', async () => {
+    const page = checker();
+    await page.check(false);
+    document.body.innerHTML = '<nav><a href="/">Home</a></nav><p>Short.</p>';
+    await page.check(false);
+    document.body.append('More furniture.');
+    await page.check(false);
+    expect(bg.statuses()).toEqual(['checking', 'not-article']);
+    expect(highlighter.shown.at(-1)).toEqual([]);
+    expect(page.ranges.size).toBe(0);
+  });
+
   it('asks again on the next address of a single-page app before checking a page that is not an article', async () => {
     document.body.innerHTML = `<div><p>${QUOTE}</p></div>`;
     const page = checker();

@@ -60,6 +60,8 @@ export function yieldWith(ctx: PageContext): () => Promise<void> {
   };
 }
 
+/** A page's address without its fragment: an in-page link stays on the same page. */
+const pageOf = (url: string) => url.replace(/#.*$/s, '');
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function createPageChecker({
@@ -75,7 +77,7 @@ export function createPageChecker({
   let painted: { sentences: PageSentence[]; matches: MatchedSentence[] } = { sentences: [], matches: [] };
   let ranges = new Map<number, Range>();
   let highlightsOn = true;
-  /** The address the user asked to check anyway: a single-page app's next page is asked again. */
+  /** The page the user asked to check anyway: a single-page app's next page is asked again. */
   let forcedFor: string | undefined;
   /** What the last check sent, to skip a re-check that would send the same. */
   let sent: { page: string; signature: string } | undefined;
@@ -88,21 +90,25 @@ export function createPageChecker({
   async function run(): Promise<void> {
     if (ctx.isInvalid) return;
     const url = doc.location.href;
+    const page = pageOf(url);
     const title = doc.title.slice(0, MAX_TITLE);
     try {
       const slices = slicer(SLICE_MS, yieldToPage);
-      const scan = await scanPage(doc, { force: forcedFor === url, exclude, slices });
+      const scan = await scanPage(doc, { force: forcedFor === page, exclude, slices });
       if (ctx.isInvalid) return;
-      if (!scan.isArticle) {
-        await send({ type: 'page:status', status: 'not-article', url, title });
-        return;
-      }
-      const signature = signatureOf(scan.sentences);
-      // An in-page link changes only the fragment: the same page, not checked again.
-      const page = url.replace(/#.*$/s, '');
+      // What the check would send: whether the page is an article, and its sentences.
+      const signature = `${scan.isArticle ? 'article' : 'not-article'}\n${signatureOf(scan.sentences)}`;
       if (!resendNext && sent && sent.page === page && sent.signature === signature) return;
       resendNext = false;
       sent = { page, signature };
+      if (!scan.isArticle) {
+        // The background drops the page's matches: so do its highlights.
+        const shown = painted.matches.length > 0;
+        painted = { sentences: [], matches: [] };
+        await send({ type: 'page:status', status: 'not-article', url, title });
+        if (shown) await paint();
+        return;
+      }
       await send({ type: 'page:status', status: 'checking', url, title });
       const matches = await checkSentences(send, { url, title, sentences: scan.sentences }, () => ctx.isInvalid);
       if (!matches) return;
@@ -130,7 +136,7 @@ export function createPageChecker({
 
   return {
     check(force) {
-      if (force) forcedFor = doc.location.href;
+      if (force) forcedFor = pageOf(doc.location.href);
       return runner.request();
     },
     resend() {
