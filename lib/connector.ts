@@ -7,9 +7,16 @@ import type { Message, Reply } from './protocol';
 
 type Runtime = Pick<typeof browser.runtime, 'sendMessage'>;
 
-/** Send a message to the background and get its typed reply. */
+/**
+ * Send a message to the background and get its typed reply. The background answers a failed
+ * request with `{ error }`: that is a rejection here with its message, so it is never taken for
+ * a reply (a check once stored it as the page's matches and showed "not iterable").
+ */
 export async function send<M extends Message>(message: M, runtime: Runtime = browser.runtime): Promise<Reply<M>> {
-  return (await runtime.sendMessage(message)) as Reply<M>;
+  const reply: unknown = await runtime.sendMessage(message);
+  if (typeof reply === 'object' && reply !== null && 'error' in reply && typeof reply.error === 'string')
+    throw new Error(reply.error);
+  return reply as Reply<M>;
 }
 
 /**

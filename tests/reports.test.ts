@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Matcher } from '../core/matcher';
 import { findSelfArticle } from '../lib/background/self-article';
-import { startTab, tabReport } from '../lib/background/reports';
+import { loadTab, startTab, tabReport, updateTab, type StoredTab } from '../lib/background/reports';
 import { worstVerdict, type MatchedSentence } from '../lib/protocol';
 import { loadCorpus } from '../scripts/lib/load-corpus';
 
@@ -61,5 +61,48 @@ describe('tab reports', () => {
     expect(next.selection).toEqual(previous.selection);
     expect(next.raw).toEqual([]);
     expect(tabReport(next).matches).toEqual([]);
+  });
+});
+
+describe('tab report updates', () => {
+  /** A storage area whose reads give copies and whose writes take a moment, as a browser's. */
+  function slowArea() {
+    const items = new Map<string, unknown>();
+    const later = () => new Promise((resolve) => setTimeout(resolve, 1));
+    return {
+      get: async (key: string) => (await later(), items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
+      set: async (values: Record<string, unknown>) => {
+        await later();
+        for (const [k, v] of Object.entries(values)) items.set(k, structuredClone(v));
+      },
+      remove: async (key: string) => void items.delete(key),
+    } as unknown as Parameters<typeof updateTab>[2];
+  }
+
+  it('applies every one of many interleaved updates of a tab', async () => {
+    const area = slowArea();
+    await updateTab(1, () => startTab(undefined, 'u', 't'), area);
+    const bump = (previous: StoredTab | undefined) => {
+      previous!.report.checked++;
+      return previous;
+    };
+    await Promise.all(Array.from({ length: 20 }, () => updateTab(1, bump, area)));
+    expect((await loadTab(1, area))?.report.checked).toBe(20);
+  });
+
+  it('goes on after an update that fails, and runs other tabs’ updates alongside', async () => {
+    const area = slowArea();
+    const failed = updateTab(
+      2,
+      () => {
+        throw new Error('boom');
+      },
+      area,
+    );
+    const next = updateTab(2, () => startTab(undefined, 'u', 't'), area);
+    const other = updateTab(3, () => startTab(undefined, 'v', 't'), area);
+    await expect(failed).rejects.toThrow('boom');
+    expect((await next)?.report.url).toBe('u');
+    expect((await other)?.report.url).toBe('v');
   });
 });

@@ -53,6 +53,38 @@ export async function saveTab(tabId: number, tab: StoredTab, area: Area = browse
   await area.set({ [key(tabId)]: tab });
 }
 
-export async function forgetTab(tabId: number, area: Area = browser.storage.session): Promise<void> {
-  await area.remove(key(tabId));
+/** Per tab, the last update under way: each update waits for the one before it. */
+const queues = new Map<number, Promise<unknown>>();
+
+/** Runs `task` after every update of the tab asked before it, one at a time. */
+function queued<T>(tabId: number, task: () => Promise<T>): Promise<T> {
+  const run = (queues.get(tabId) ?? Promise.resolve()).then(task, task);
+  const tail = run.catch(() => undefined);
+  queues.set(tabId, tail);
+  void tail.then(() => queues.get(tabId) === tail && queues.delete(tabId));
+  return run;
+}
+
+/**
+ * Changes a tab's stored state: `change` gets what is stored (undefined when nothing is) and
+ * returns what to store (undefined: leave it as it is); returns what is stored after. Updates
+ * of one tab run one after the other: a read-modify-write of `storage.session` interleaved with
+ * another (a highlight switch while a check saves its batch) would lose one of them.
+ */
+export function updateTab(
+  tabId: number,
+  change: (previous: StoredTab | undefined) => StoredTab | undefined,
+  area: Area = browser.storage.session,
+): Promise<StoredTab | undefined> {
+  return queued(tabId, async () => {
+    const previous = await loadTab(tabId, area);
+    const next = change(previous);
+    if (next) await saveTab(tabId, next, area);
+    return next ?? previous;
+  });
+}
+
+/** Forgets a tab (it navigated or closed), after the updates asked before. */
+export function forgetTab(tabId: number, area: Area = browser.storage.session): Promise<void> {
+  return queued(tabId, () => area.remove(key(tabId)));
 }
