@@ -16,7 +16,8 @@
  */
 import type { IndexedSentence, Matcher } from '../matcher';
 import type { Token } from '../normalize';
-import type { Reason, Version } from '../types';
+import { sentences, type Span } from '../segment';
+import type { CheckResult, Reason, Version } from '../types';
 import { gloss, type GlossToken } from './gloss';
 import type { Lexicon } from './lexicon';
 
@@ -294,4 +295,28 @@ export function crossVersions(
     }
   }
   return [...versions.values()].sort((x, y) => y.score - x.score || x.article.localeCompare(y.article));
+}
+
+/**
+ * Sentences of a text in a page language: the segmenter's, with a break after a day number
+ * ("am 1. Oktober", "1. oktober", "der 3. Mai") undone, which German and Norwegian write with
+ * a full stop.
+ */
+export function pageSentences(text: string): Span[] {
+  const out: Span[] = [];
+  for (const s of sentences(text)) {
+    const prev = out.at(-1);
+    const gap = prev ? text.slice(prev.end, s.start) : '';
+    if (prev && /(?:^|\s)\d{1,2}\.$/.test(prev.text) && /^[ \t]*$/.test(gap)) {
+      out[out.length - 1] = { text: text.slice(prev.start, s.end), start: prev.start, end: s.end };
+    } else out.push(s);
+  }
+  return out;
+}
+
+/** Check a plain text in a lexicon language: its sentences, each with its cross-language versions. */
+export function crossCheck(matcher: Matcher, text: string, lexicon: Lexicon, lang: string = lexicon.lang): CheckResult {
+  return {
+    sentences: pageSentences(text).map((s) => ({ ...s, versions: crossVersions(matcher, s.text, lexicon, lang) })),
+  };
 }

@@ -47,6 +47,10 @@ function numberKey(s: string): string {
   return s.replace(',', '.');
 }
 
+// "Second" and "first" as the ordinals of the world wars, in the forms stop-word lists hold.
+const SECOND = new Set(['zweite', 'zweiten', 'zweiter', 'segunda', 'segundo', 'andre', 'annen', 'vtorata', 'vtora']);
+const FIRST = new Set(['erste', 'ersten', 'erster', 'primeira', 'primeiro', 'første', 'parvata', 'parva']);
+
 /** Senses per part joined into one English word. */
 const COMPOUND_SENSES = 4;
 
@@ -152,22 +156,24 @@ function worldWars(tokens: GlossToken[]): GlossToken[] {
   const has = (t: GlossToken | undefined, ...keys: string[]) => !!t && keys.some((k) => t.keys.includes(k));
   const out: GlossToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const content: number[] = [];
-    for (let k = i; k < tokens.length && content.length < 3; k++) if (!tokens[k]!.stop) content.push(k);
-    const [a, b, c] = content.map((k) => tokens[k]);
-    const ordinal = has(a, 'second', '2', '2th') ? 2 : has(a, 'first', '1th') ? 1 : 0;
-    if (ordinal && !tokens[i]!.stop) {
+    const first = tokens[i]!;
+    const word = first.latin.toLowerCase();
+    const ordinal = has(first, 'second') || SECOND.has(word) ? 2 : has(first, 'first') || FIRST.has(word) ? 1 : 0;
+    if (ordinal) {
+      const content: number[] = [];
+      for (let k = i + 1; k < tokens.length && content.length < 2; k++) if (!tokens[k]!.stop) content.push(k);
+      const [b, c] = content.map((k) => tokens[k]);
       let last = -1;
-      if (has(b, 'world', 'worldwid') && has(c, 'war')) last = content[2]!;
-      else if (has(b, 'war') && has(c, 'world', 'worldwid')) last = content[2]!;
-      else if (has(b, 'world') && has(b, 'war')) last = content[1]!;
+      if (has(b, 'world', 'worldwid') && has(c, 'war')) last = content[1]!;
+      else if (has(b, 'war') && has(c, 'world', 'worldwid')) last = content[1]!;
+      else if (has(b, 'world') && has(b, 'war')) last = content[0]!;
       if (last >= 0) {
-        out.push({ ...tokens[i]!, keys: [`ww${ordinal}`], end: tokens[last]!.end, unknown: false });
+        out.push({ ...first, keys: [`ww${ordinal}`], end: tokens[last]!.end, unknown: false, stop: false });
         i = last;
         continue;
       }
     }
-    out.push(tokens[i]!);
+    out.push(first);
   }
   return out;
 }
