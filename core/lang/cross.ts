@@ -32,7 +32,7 @@ const RETRIEVAL_SENSES = 6;
 /** Weight of a page word that found no partner: a known word, a word the lexicon lacks. */
 const UNMATCHED_KNOWN = 0.8;
 const UNMATCHED_UNKNOWN = 0.5;
-/** Fewest matched content words that are not names (names count half). */
+/** Fewest matched content words (names count half, titles nothing). */
 const MIN_SHARED_WORDS = 3;
 /** Containment counts fully from this many matched content words on (names count half). */
 const FULL_CONTAINMENT_WORDS = 4;
@@ -82,7 +82,13 @@ function skeleton(s: string): string {
     .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/[aeiouy']/g, '')
+    .replace(/sch/g, 'sh')
+    .replace(/[kc]h/g, 'h')
+    .replace(/ck|c|q/g, 'k')
+    .replace(/tz|ts/g, 'z')
+    .replace(/w/g, 'v')
+    .replace(/ph/g, 'f')
+    .replace(/[aeiouyj']/g, '')
     .replace(/(.)\1+/g, '$1');
 }
 
@@ -112,9 +118,9 @@ function cognate(page: string, corpus: string): boolean {
 
 function sameName(page: GlossToken, corpusText: string): boolean {
   if (page.latin.length < 4) return false;
-  const a = skeleton(page.latin.replace(/s$/, ''));
   const b = skeleton(corpusText.replace(/['’]s$/, ''));
-  return a.length >= 2 && (a === b || skeleton(page.latin) === b);
+  if (b.length < 2) return false;
+  return skeleton(page.latin) === b || skeleton(page.latin.replace(/s$/, '')) === b;
 }
 
 /** Score of a glossed page sentence against one corpus sentence. */
@@ -158,7 +164,8 @@ export function crossScore(
       matched += bestW;
       pageWeight += bestW;
       const c = ctoks[best]!;
-      if (!t.negation) sharedWords += c.name ? 0.5 : 1;
+      // Titles say nothing of the statement ("Secretary General"), names little.
+      if (!t.negation) sharedWords += c.title ? 0 : c.name ? 0.5 : 1;
     } else {
       pageWeight += t.kind !== 'word' ? 1 : t.unknown ? UNMATCHED_UNKNOWN : UNMATCHED_KNOWN;
     }

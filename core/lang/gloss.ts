@@ -116,10 +116,10 @@ export function gloss(text: string, lexicon: Lexicon): GlossToken[] {
     else if (w.numbers[word] !== undefined) value = String(w.numbers[word]);
     if (value !== undefined) {
       let last = i;
-      const scale = w.scales[low(i + 1)];
-      if (scale && Number.isFinite(Number(value))) {
-        value = String(+(Number(value) * scale).toPrecision(12));
-        last = i + 1;
+      // Scale words, several in a row in Portuguese: "50 mil milhões" = 50 billion.
+      while (w.scales[low(last + 1)] && Number.isFinite(Number(value))) {
+        value = String(+(Number(value) * w.scales[low(last + 1)]!).toPrecision(12));
+        last++;
       }
       push(r, { keys: [value], kind: 'number' }, raws[last]);
       i = last;
@@ -145,7 +145,27 @@ export function gloss(text: string, lexicon: Lexicon): GlossToken[] {
     }
     for (const t of lookupWord(r, lexicon)) out.push(t);
   }
-  return worldWars(out);
+  return unitedStates(worldWars(out));
+}
+
+/**
+ * "Vereinigte Staaten", "Estados Unidos", "Forente stater", "Съединени щати": normalize.ts keys
+ * "United States" as one token (usa), so the two glossed words are joined the same way.
+ */
+function unitedStates(tokens: GlossToken[]): GlossToken[] {
+  const out: GlossToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const a = tokens[i]!;
+    const b = tokens[i + 1];
+    const pair = (x: GlossToken, y: GlossToken) => x.keys.includes('unit') && y.keys.includes('state');
+    if (b && a.capital && b.capital && (pair(a, b) || pair(b, a))) {
+      out.push({ ...a, keys: ['usa'], end: b.end, unknown: false });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /**

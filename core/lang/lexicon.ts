@@ -21,21 +21,23 @@ export interface LexiconData {
 
 export class Lexicon {
   readonly lang: LexiconLanguage;
-  private readonly entries: Map<string, string[] | string>;
+  private readonly entries: Record<string, string>;
+  /** Entries split so far: a page uses a few hundred of the words, so nothing is copied up front. */
+  private readonly split = new Map<string, string[]>();
 
   constructor(data: LexiconData) {
     if (data.format !== LEXICON_FORMAT) throw new Error(`lexicon format ${String(data.format)} is not supported`);
     this.lang = data.lang;
-    // Split lazily: a page uses a few hundred of the words.
-    this.entries = new Map(Object.entries(data.entries));
+    this.entries = data.entries;
   }
 
   /** English keys of a word key, or undefined. */
   byKey(key: string): string[] | undefined {
-    const v = this.entries.get(key);
-    if (v === undefined || Array.isArray(v)) return v;
-    const keys = v.split(' ');
-    this.entries.set(key, keys);
+    let keys = this.split.get(key);
+    if (keys) return keys;
+    if (!Object.hasOwn(this.entries, key)) return undefined;
+    keys = this.entries[key]!.split(' ');
+    this.split.set(key, keys);
     return keys;
   }
 
@@ -45,6 +47,6 @@ export class Lexicon {
   }
 
   has(word: string): boolean {
-    return this.entries.has(stemKey(this.lang, word));
+    return Object.hasOwn(this.entries, stemKey(this.lang, word));
   }
 }

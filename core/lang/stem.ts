@@ -107,11 +107,21 @@ function stemBulgarian(w: string): string {
   return s;
 }
 
+const keyCache = new Map<string, string>();
+/** Entries kept in the key cache before it is emptied (compound splitting asks many times). */
+const KEY_CACHE_SIZE = 100_000;
+
 /** The lexicon key of a word in a language. */
 export function stemKey(lang: LexiconLanguage, word: string): string {
-  const w = lower(word);
-  if (lang === 'bg') return stemBulgarian(w);
-  return unmark(snowball(lang).stem(w));
+  const id = `${lang}:${word}`;
+  let key = keyCache.get(id);
+  if (key === undefined) {
+    const w = lower(word);
+    key = lang === 'bg' ? stemBulgarian(w) : unmark(snowball(lang).stem(w));
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+    keyCache.set(id, key);
+  }
+  return key;
 }
 
 // Bulgarian Cyrillic to Latin (the official Streamlined System of 2009), for names:

@@ -31,7 +31,7 @@ const months = (s: string) => {
 // Prepositions and adverbs the `stopword` lists lack, hand-added per language.
 const EXTRA_STOP: Record<LexiconLanguage, string> = {
   de: 'seit gegenüber laut sowie bereits',
-  pt: 'desde sobre entre após durante contra ainda também já porém segundo cerca assim onde enquanto está estão foi será ser ter tem têm',
+  pt: 'desde sobre entre após durante contra ainda também já porém cerca assim onde enquanto é são era eram foi foram será serão sido ser está estão estava estar há tinha ter tem têm',
   no: 'siden mot etter under før blant ifølge rundt også allerede',
   bg: 'от до след срещу през според около към между също вече',
 };
