@@ -1,5 +1,6 @@
 // The language layer (core/lang/): gloss, detection, cross-language versions, the development
 // probes per language (figures as a floor) and the real pages (nothing may match).
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { gloss } from '../core/lang/gloss';
 import { runProbe, tally, type Probe } from '../core/lang/probes';
 import { stemKey, transliterate, LEXICON_LANGUAGES } from '../core/lang/stem';
 import { Matcher } from '../core/matcher';
+import type { CheckResult } from '../core/types';
 import { loadCorpus } from '../scripts/lib/load-corpus';
 import { loadLexicon } from '../scripts/lib/load-lexicon';
 import { readPage } from '../scripts/lib/read-page';
@@ -123,6 +125,29 @@ describe('cross-language versions', () => {
     );
     expect(vs[0]?.verdict).toBe('conflicting');
     expect(vs[0]?.reasons.map((r) => r.kind)).toContain('negation');
+  });
+});
+
+describe('check command', () => {
+  it('gives a Norwegian text cross-language versions', () => {
+    const root = resolve(import.meta.dirname, '..');
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        resolve(root, 'scripts', 'check.ts'),
+        '--json',
+        'Stoltenberg overlater stillingen som NATOs generalsekretær til Nederlands avtroppende statsminister Mark Rutte 1. oktober.',
+      ],
+      { cwd: root, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.status).toBe(0);
+    const result = JSON.parse(r.stdout) as CheckResult;
+    expect(result.sentences).toHaveLength(1);
+    const vs = result.sentences[0]!.versions;
+    expect(vs.length).toBeGreaterThan(0);
+    expect(vs.every((v) => v.crossLanguage && v.pageLanguage === 'no' && v.verdict === 'reworded')).toBe(true);
   });
 });
 
