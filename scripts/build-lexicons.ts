@@ -206,6 +206,11 @@ function build(dir: string, lang: LexiconLanguage): LexiconData {
     const keys = [...m].sort((x, y) => x[1] - y[1]).map(([e]) => e);
     if (keys.length) final.set(k, keys.slice(0, MAX_KEYS));
   }
+  // A country's name means the country: its other senses are homographs or junk.
+  for (const [k, keys] of final) {
+    const countries = keys.filter((e) => e.startsWith('country:') || e === 'usa');
+    if (countries.length && countries[0] === keys[0]) final.set(k, countries);
+  }
   if (lang === 'de') dropRecoverableCompounds(final);
   for (const k of [...final.keys()].sort()) out[k] = final.get(k)!.join(' ');
   return { format: LEXICON_FORMAT, lang, source: attribution, license, entries: out };
@@ -221,7 +226,9 @@ function dropRecoverableCompounds(lex: Map<string, string[]>): void {
   const known = (part: string) => !WORDS.de.stop.has(part) && kept.has(stemKey('de', part));
   for (const k of [...lex.keys()].sort((x, y) => x.length - y.length || (x < y ? -1 : 1))) {
     const keys = lex.get(k)!;
-    const parts = k.length >= 8 ? splitCompound(k, known) : undefined;
+    // Country names are kept whole ("Deutschland" is not Deutsch + Land).
+    const country = /^(?:country:|usa$)/.test(keys[0] ?? '');
+    const parts = k.length >= 8 && !country ? splitCompound(k, known) : undefined;
     if (parts) {
       const partKeys = new Set(parts.flatMap((p) => lex.get(stemKey('de', p)) ?? []));
       if (keys.slice(0, 2).some((e) => partKeys.has(e)) || k.length > 14) {

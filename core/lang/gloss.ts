@@ -139,7 +139,9 @@ export function gloss(text: string, lexicon: Lexicon): GlossToken[] {
       push(r, { keys: ['not'], negation: true });
       continue;
     }
-    if (w.stop.has(word)) {
+    // A stop word of the list that the lexicon knows as a content word is one ("Jahr", "Mal",
+    // "година": the `stopword` lists hold some nouns).
+    if (w.stop.has(word) && !contentWord(r.text, i, lexicon)) {
       push(r, { keys: [word], stop: true });
       continue;
     }
@@ -196,6 +198,19 @@ function worldWars(tokens: GlossToken[]): GlossToken[] {
     out.push(first);
   }
   return out;
+}
+
+/**
+ * A word of the stop list that is a content word here: in German a noun (capitalised, not
+ * first in the sentence: "Jahr", "Mal", "Zeit"); in Bulgarian a word whose first sense is an
+ * English content word ("година", "време"). The Portuguese and Norwegian lists hold function
+ * words only.
+ */
+function contentWord(surface: string, index: number, lexicon: Lexicon): boolean {
+  if (lexicon.lang === 'de') return index > 0 && /^\p{Lu}\p{Ll}/u.test(surface) && lexicon.has(surface);
+  if (lexicon.lang !== 'bg' || surface.length < 4) return false;
+  const first = lexicon.lookup(surface)?.[0];
+  return first !== undefined && !isStopword(first);
 }
 
 /** A word (perhaps hyphenated or compound) as one or more tokens. */
