@@ -128,6 +128,45 @@ describe('cross-language versions', () => {
   });
 });
 
+describe('cross-language conflicts in every language', () => {
+  it.each([
+    [
+      'de',
+      'Stoltenberg wird den Posten des NATO-Generalsekretärs am 2. Oktober an den scheidenden niederländischen Ministerpräsidenten Mark Rutte übergeben.',
+      { kind: 'date', page: '2. Oktober', corpus: 'October 1' },
+    ],
+    [
+      'de',
+      'Stoltenberg wird den Posten des NATO-Generalsekretärs am 1. Oktober an den scheidenden niederländischen Ministerpräsidenten Mark Johnson übergeben.',
+      { kind: 'name', page: 'Johnson', corpus: 'Rutte' },
+    ],
+    [
+      'pt',
+      'Atualmente, 23 dos 32 países membros cumprem a meta de gastar 2,5 por cento do seu produto interno bruto em defesa.',
+      { kind: 'number', page: '2,5', corpus: 'two' },
+    ],
+    [
+      'no',
+      '«Vi har indikasjoner og grunn til å tro at Russland har evnen eller styrken til å oppnå store gjennombrudd», sa Stoltenberg.',
+      { kind: 'negation', page: '', corpus: 'no' },
+    ],
+    [
+      'bg',
+      'Москва започна ново мащабно настъпление в Североизточна Украйна на 12 май.',
+      { kind: 'date', page: '12 май', corpus: 'May 10' },
+    ],
+    [
+      'bg',
+      'Сега 23 от 32 страни членки не харчат поне 2 процента от своя БВП за военни разходи.',
+      { kind: 'negation', page: 'не', corpus: '' },
+    ],
+  ] as const)('%s: %s', (lang, text, reason) => {
+    const best = crossVersions(matcher, text, loadLexicon(lang)!)[0];
+    expect(best?.verdict).toBe('conflicting');
+    expect(best?.reasons).toContainEqual(reason);
+  });
+});
+
 describe('check command', () => {
   it('gives a Norwegian text cross-language versions', () => {
     const root = resolve(import.meta.dirname, '..');

@@ -51,9 +51,6 @@ export interface CrossMatch {
 }
 
 /** Tokens in the matcher's form for retrieval: one per sense of each content word. */
-export function retrievalTokensForDebug(g: GlossToken[]): Token[] {
-  return retrievalTokens(g);
-}
 function retrievalTokens(g: GlossToken[]): Token[] {
   const out: Token[] = [];
   for (const t of g) {
