@@ -94,6 +94,14 @@ export interface Version {
   attribution?: DiffOp[];
   /** Found through another version of the same statement rather than by direct wording. */
   via?: string;
+  /**
+   * Set when the page sentence is in another language than the version (core/lang/cross.ts):
+   * the page's language (BCP 47). The score then measures the gloss, the verdict is never
+   * `identical`, and `diff` is empty (a word diff between two languages means nothing).
+   */
+  pageLanguage?: string;
+  /** The version was found through the page sentence's English gloss. */
+  crossLanguage?: true;
 }
 
 export interface CheckedSentence {

@@ -9,14 +9,19 @@
  * or a folder. Exit codes: 0 all checked, 1 some file failed (several files), 2 bad usage or the
  * single input unreadable (one line on stderr).
  * The corpus index is rebuilt first only when the corpus or the build code changed.
+ * A text in a language with a lexicon (German, Portuguese, Norwegian, Bulgarian; lang/) is
+ * matched through the language layer (core/lang/): its versions carry `crossLanguage`.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { crossCheck } from '../core/lang/cross';
+import { detectLanguage } from '../core/lang/detect';
 import { Matcher } from '../core/matcher';
 import type { CheckResult, DiffOp, Version } from '../core/types';
 import { ensureIndex } from './lib/corpus-index';
 import { loadCorpus } from './lib/load-corpus';
+import { loadLexicon } from './lib/load-lexicon';
 import { readPage, UsageError } from './lib/read-page';
 
 const USAGE = 'usage: npm run check -- [--json] [--corpus <folder>] (<text> | --file <page.html|page.txt|folder> ...)';
@@ -108,6 +113,12 @@ function formatDiff(diff: DiffOp[]): string {
     .join(' ');
 }
 
+/** English through the matcher; a language with a lexicon through the language layer. */
+function checkText(matcher: Matcher, text: string): CheckResult {
+  const lexicon = loadLexicon(detectLanguage(text).lang);
+  return lexicon ? crossCheck(matcher, text, lexicon) : matcher.check(text);
+}
+
 function formatHuman(result: CheckResult): string {
   const out: string[] = [];
   const matched = result.sentences.filter((s) => s.versions.length);
@@ -115,14 +126,14 @@ function formatHuman(result: CheckResult): string {
     if (!s.versions.length) return;
     out.push(`${i + 1}. ${paint('1', s.text)}`);
     for (const v of s.versions) {
-      const source = `${v.outlet}, ${v.date}${v.translated ? `, translated from ${v.language}` : ''} [${v.article}]`;
+      const source = `${v.outlet}, ${v.date}${v.translated ? `, translated from ${v.language}` : ''}${v.crossLanguage ? `, page in ${v.pageLanguage}` : ''} [${v.article}]`;
       out.push(`   ${MARK[v.verdict]} ${source}  score ${v.score.toFixed(2)}${v.via ? ` (via ${v.via})` : ''}`);
       for (const r of v.reasons) {
         out.push(
           `      ${r.kind}: ${r.page ? `"${r.page}"` : '(none)'} on the page, ${r.corpus ? `"${r.corpus}"` : '(none)'} in this version`,
         );
       }
-      if (v.verdict !== 'identical') out.push(`      ${formatDiff(v.diff)}`);
+      if (v.verdict !== 'identical') out.push(`      ${v.crossLanguage ? v.text : formatDiff(v.diff)}`);
     }
     out.push('');
   });
@@ -146,7 +157,7 @@ async function main(): Promise<number> {
   const matcher = new Matcher(loadCorpus(file));
   if (input.kind === 'text' || !input.many) {
     const text = input.kind === 'text' ? input.text : readChecked(input.files[0]!);
-    const result = matcher.check(text);
+    const result = checkText(matcher, text);
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatHuman(result)}\n`);
     return 0;
   }
@@ -155,7 +166,7 @@ async function main(): Promise<number> {
     const path = file;
     let result: CheckResult;
     try {
-      result = matcher.check(readChecked(file));
+      result = checkText(matcher, readChecked(file));
     } catch (err) {
       failed++;
       const error = err instanceof Error ? err.message : String(err);
