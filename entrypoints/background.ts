@@ -5,14 +5,17 @@
  */
 import { browser } from 'wxt/browser';
 import { getEngine } from '../lib/background/engine';
+import { createLanguages, fetchLexicon } from '../lib/background/languages';
 import { clearTab, createHandlers, createMessageListener } from '../lib/background/handlers';
 import { createMenu, createMenuListener } from '../lib/background/menu';
 import { forgetTab } from '../lib/background/reports';
 
 export default defineBackground(() => {
-  // corpus.json is added to the build by a hook (wxt.config.ts), so WXT's path type does not list it.
-  const indexUrl = (browser.runtime.getURL as (path: string) => string)('/corpus.json');
-  const engine = () => getEngine(indexUrl);
+  // corpus.json and lang/*.json are added to the build by a hook (wxt.config.ts), so WXT's path
+  // type does not list them.
+  const fileUrl = browser.runtime.getURL as (path: string) => string;
+  const languages = createLanguages(fetchLexicon(fileUrl));
+  const engine = () => getEngine(fileUrl('/corpus.json'), fetch, languages);
 
   browser.runtime.onInstalled.addListener(() => createMenu(browser));
   browser.contextMenus.onClicked.addListener(createMenuListener(browser, engine));

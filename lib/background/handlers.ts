@@ -9,6 +9,7 @@ import { isMessage, worstVerdict, type Message, type Replies } from '../protocol
 import { clearBadge, showBadge } from './badge';
 import type { Engine } from './engine';
 import { forgetTab, startTab, tabReport, updateTab, loadTab } from './reports';
+import { sentenceVersions } from './languages';
 import { findSelfArticle } from './self-article';
 import { toContent } from './tabs';
 
@@ -52,10 +53,11 @@ export function createHandlers(browser: Api, engine: () => Promise<Engine>): Han
     async 'page:check'(message, sender) {
       const tabId = tabOf(sender).id;
       try {
-        const { data, matcher } = await engine();
+        const { data, matcher, languages } = await engine();
+        const lexicon = await languages?.lexiconFor(message.sentences.map((x) => x.text));
         // Matched before the tab's update is queued: the update itself is quick.
         const found = message.sentences.flatMap(({ id, text }) => {
-          const versions = matcher.versions(text);
+          const versions = sentenceVersions(matcher, text, lexicon);
           return versions.length ? [{ id, text, versions, worst: worstVerdict(versions) }] : [];
         });
         let superseded = false;

@@ -5,6 +5,7 @@
 import type { Browser } from 'wxt/browser';
 import { MAX_TEXT } from '../protocol';
 import type { Engine } from './engine';
+import { checkText } from './languages';
 import type { Api } from './handlers';
 import { startTab, updateTab } from './reports';
 import { toContent } from './tabs';
@@ -39,11 +40,12 @@ export async function checkSelection(
   selected: string,
   frameId?: number,
 ): Promise<void> {
-  const { matcher } = await engine();
+  const { matcher, languages } = await engine();
   // A message carries at most MAX_TEXT characters of text (the content script drops a longer
   // report): a longer selection is checked and shown up to there.
   const text = selected.slice(0, MAX_TEXT);
-  const report = { text, result: matcher.check(text) };
+  const lexicon = await languages?.lexiconFor([text]);
+  const report = { text, result: checkText(matcher, text, lexicon) };
   await updateTab(tabId, (previous) => ({ ...(previous ?? startTab(undefined, '', '')), selection: report }));
   await toContent(browser.tabs, tabId, { type: 'content:show-selection', report }, frameId);
 }
