@@ -45,8 +45,10 @@ export function App() {
         <header>
           <h1 class="qc-title">Quote Check</h1>
         </header>
-        {selection && <SelectionView report={selection} contextHref={contextHref} />}
-        <main>{body}</main>
+        <main>
+          {selection && <SelectionView report={selection} contextHref={contextHref} />}
+          {body}
+        </main>
         <SearchBox onSearch={search} contextHref={contextHref} label="Search the corpus" />
       </div>
     </TestIdPrefix.Provider>
