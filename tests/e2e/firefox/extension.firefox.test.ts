@@ -55,6 +55,31 @@ function texts(page: Page, selector: string): Promise<string[]> {
   return page.$$eval(selector, (els) => els.map((e) => (e as HTMLElement).innerText));
 }
 
+/**
+ * Selects the paragraph `#p-verbatim`, right-clicks it, and chooses "Check this quote" in
+ * Firefox's own page context menu.
+ */
+async function checkQuoteFromMenu(ff: FirefoxSession, page: Page): Promise<void> {
+  await page.bringToFront();
+  const at = await page.evaluate(() => {
+    const p = document.getElementById('p-verbatim')!;
+    p.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    const sel = window.getSelection()!;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    const r = range.getClientRects()[0]!;
+    return { x: r.x + 20, y: r.y + r.height / 2 };
+  });
+  // A real right-click opens Firefox's page context menu, with the extension's item in it.
+  await page.mouse.click(at.x, at.y, { button: 'right' });
+  await until('the context menu', async () =>
+    (await ff.contextMenuLabels()).includes('Check this quote') ? true : undefined,
+  );
+  await ff.clickMenuItem('Check this quote');
+}
+
 describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
   let ff: FirefoxSession;
   let server: TestServer;
@@ -108,7 +133,7 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
         return t?.includes('Kronen Zeitung') ? t : undefined;
       }),
     ).toBeDefined();
-    await page.screenshot({ path: screenshotPath('firefox-news-hover-card') });
+    await page.screenshot({ path: screenshotPath('firefox-news-hover-card-light') });
     await page.mouse.move(5, 5);
     await until('the card to close', async () => ((await overlayText(page, 'card')) === undefined ? true : undefined));
   });
@@ -132,7 +157,7 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
     expect((await texts(popup, kronen))[0]).toContain('translated from de');
     expect(await texts(popup, `${kronen} [data-testid=popup-diff] del`)).toContainEqual(expect.stringContaining('24'));
     expect(await texts(popup, `${kronen} [data-testid=popup-diff] ins`)).toContainEqual(expect.stringContaining('23'));
-    await popup.screenshot({ path: screenshotPath('firefox-popup'), fullPage: true });
+    await popup.screenshot({ path: screenshotPath('firefox-popup-light'), fullPage: true });
     await popup.close();
   });
 
@@ -148,28 +173,11 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
   });
 
   it('answers "Check this quote" from the context menu of a selection', async () => {
-    await page.bringToFront();
-    const at = await page.evaluate(() => {
-      const p = document.getElementById('p-verbatim')!;
-      p.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.selectNodeContents(p);
-      const sel = window.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      const r = range.getClientRects()[0]!;
-      return { x: r.x + 20, y: r.y + r.height / 2 };
-    });
-    // A real right-click opens Firefox's page context menu, with the extension's item in it.
-    await page.mouse.click(at.x, at.y, { button: 'right' });
-    await until('the context menu', async () =>
-      (await ff.contextMenuLabels()).includes('Check this quote') ? true : undefined,
-    );
-    await ff.clickMenuItem('Check this quote');
+    await checkQuoteFromMenu(ff, page);
     const panel = await until('the panel', () => overlayText(page, 'panel'), 10_000);
     expect(panel).toContain('We have no indication');
     expect(panel).toContain('South Shore Journal');
-    await page.screenshot({ path: screenshotPath('firefox-news-context-panel') });
+    await page.screenshot({ path: screenshotPath('firefox-news-context-panel-light') });
 
     const popup = await ff.openExtensionPage(`popup.html?tab=${tabId}`);
     const selection = await until(
@@ -216,6 +224,39 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
     expect(await ff.badgeText(otherTab)).toBe('');
     await popup.close();
     await other.close();
+  });
+
+  it('follows the dark colour scheme in the popup, the card and the panel', async () => {
+    await ff.setColorScheme('dark');
+    try {
+      const popup = await ff.openExtensionPage(`popup.html?tab=${tabId}`);
+      await popup.setViewport({ width: 420, height: 900 });
+      await popup.waitForSelector('[data-testid=popup-sentence]');
+      expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(28, 29, 33)');
+      await popup.screenshot({ path: screenshotPath('firefox-popup-dark'), fullPage: true });
+      await popup.close();
+
+      await page.bringToFront();
+      const at = await pointOf(page, 'conflicting');
+      await page.mouse.move(at!.x, at!.y);
+      await until('the card', () => overlayText(page, 'card'), 10_000);
+      const cardBackground = await page.evaluate(() => {
+        const card = document.querySelector('quote-check-ui')!.shadowRoot!.querySelector('[data-testid=card]')!;
+        return getComputedStyle(card).backgroundColor;
+      });
+      expect(cardBackground).toBe('rgb(28, 29, 33)');
+      await page.screenshot({ path: screenshotPath('firefox-news-hover-card-dark') });
+      await page.mouse.move(5, 5);
+      await until('the card to close', async () =>
+        (await overlayText(page, 'card')) === undefined ? true : undefined,
+      );
+
+      await checkQuoteFromMenu(ff, page);
+      await until('the panel', () => overlayText(page, 'panel'), 10_000);
+      await page.screenshot({ path: screenshotPath('firefox-news-context-panel-dark') });
+    } finally {
+      await ff.setColorScheme('light');
+    }
   });
 
   it('logs no error from the extension (background, content script or pages)', () => {

@@ -114,6 +114,8 @@ export interface FirefoxSession {
   contextMenuLabels(): Promise<string[]>;
   /** Clicks the item of the open page context menu with this label. */
   clickMenuItem(label: string): Promise<void>;
+  /** Makes pages, the extension's included, see `prefers-color-scheme: <scheme>`. */
+  setColorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** Closes the browser and deletes the temporary copy of the extension. */
   close(): Promise<void>;
 }
@@ -321,6 +323,13 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
     if (done !== 'ok') throw new Error(`clickMenuItem(${label}): ${String(done)}`);
   }
 
+  async function setColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    // 0: dark, 1: light (what pages see, whatever the browser's own theme).
+    await inChrome(
+      `Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', ${scheme === 'dark' ? 0 : 1})`,
+    );
+  }
+
   let closed = false;
   return {
     browser,
@@ -334,6 +343,7 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<Fi
     badgeText,
     contextMenuLabels,
     clickMenuItem,
+    setColorScheme,
     async close() {
       if (closed) return;
       closed = true;
