@@ -13,7 +13,7 @@ import '../../components/styles.css';
 import './overlay.css';
 import { sentences } from '../../core/segment';
 import type { Verdict } from '../../core/types';
-import { readerUrl, send } from '../../lib/connector';
+import { readerUrl, request, send } from '../../lib/connector';
 import { articleBlocks, blockRange, pageBlocks, slicer, type TextBlock } from '../../lib/page/blocks';
 import { clearHighlights, ensureStyles, showHighlights } from '../../lib/page/highlights';
 import { isMessage, MAX_BATCH, MAX_PAGE_SENTENCES, type MatchedSentence, type Message } from '../../lib/protocol';
@@ -140,7 +140,7 @@ class PageChecker {
       let matches: MatchedSentence[] = [];
       for (let i = 0; i === 0 || i < found.length; i += MAX_BATCH) {
         const batch = found.slice(i, i + MAX_BATCH).map(({ id, text }) => ({ id, text: text.slice(0, 5000) }));
-        ({ matches } = await send({ type: 'page:check', url, title, sentences: batch, reset: i === 0 }));
+        ({ matches } = await request({ type: 'page:check', url, title, sentences: batch, reset: i === 0 }));
       }
       this.matches = matches;
       await this.paint();
