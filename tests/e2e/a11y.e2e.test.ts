@@ -3,10 +3,9 @@
 // versions and diffs), the reader page, the hover card and the "Check this quote" panel (these
 // two live in a shadow root on the web page: axe is scoped to the shadow content). Each state is
 // also saved as a screenshot (screenshots/chromium-*.png).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AXE_SOURCE, describeViolations, runAxe } from './axe';
 import {
   dispatchCheckQuote,
   launchExtension,
@@ -18,35 +17,17 @@ import {
 } from './harness';
 
 const browserPath = requireChromium();
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCHEMES = ['light', 'dark'] as const;
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown; failureSummary?: string }>;
-}
 
 /**
  * Runs axe in the page (the whole document, or only `within`: a selector path into shadow
  * roots, as axe takes it) and returns its violations, each with the elements concerned.
  */
 async function axeViolations(page: Page, within?: string[]): Promise<string[]> {
-  // Evaluated, not added as a <script>: extension pages allow no inline script.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const { violations, passes } = await page.evaluate(async (include) => {
-    type Axe = { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown; passes: unknown }> };
-    const axe = (window as unknown as { axe: Axe }).axe;
-    const context = include ? { include: { fromShadowDom: include } } : document;
-    const result = await axe.run(context, { resultTypes: ['violations'] });
-    return { violations: result.violations as Violation[], passes: (result.passes as unknown[]).length };
-  }, within ?? null);
-  // Something was checked (a scope that matched nothing would pass vacuously).
-  expect(passes).toBeGreaterThan(5);
-  return violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}`),
-  );
+  const outcome = await page.evaluate(runAxe, within ?? null);
+  expect(outcome.passes).toBeGreaterThan(5);
+  return describeViolations(outcome);
 }
 
 async function waitForHighlights(page: Page, count: number): Promise<void> {

@@ -1,8 +1,10 @@
 // The Firefox build in a real Firefox: highlights, badge, hover card, popup, highlights off and
 // on, "Check this quote" through Firefox's own context menu, the reader, a page without
-// matches, and no error from the extension. One browser for the whole file.
+// matches, the dark colour scheme, axe-core on the popup, card and panel, and no error from the
+// extension. One browser for the whole file.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AXE_SOURCE, describeViolations, runAxe } from '../axe';
 import { screenshotPath, startServer, type TestServer } from '../harness';
 import { launchFirefox, requireFirefox, until, type FirefoxSession } from './harness';
 
@@ -48,6 +50,14 @@ function pointOf(page: Page, verdict: string) {
     const rect = range?.getClientRects()[0];
     return rect ? { x: rect.x + 12, y: rect.y + rect.height / 2 } : undefined;
   }, `quote-check-${verdict}`);
+}
+
+/** axe-core's violations in the page, or in the content under a shadow-piercing selector path. */
+async function axeViolations(page: Page, within?: string[]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const outcome = await page.evaluate(runAxe, within ?? null);
+  expect(outcome.passes).toBeGreaterThan(5);
+  return describeViolations(outcome);
 }
 
 /** The inner text of each element matching `selector` in the page. */
@@ -158,6 +168,7 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
     expect(await texts(popup, `${kronen} [data-testid=popup-diff] del`)).toContainEqual(expect.stringContaining('24'));
     expect(await texts(popup, `${kronen} [data-testid=popup-diff] ins`)).toContainEqual(expect.stringContaining('23'));
     await popup.screenshot({ path: screenshotPath('firefox-popup-light'), fullPage: true });
+    expect(await axeViolations(popup)).toEqual([]);
     await popup.close();
   });
 
@@ -226,7 +237,7 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
     await other.close();
   });
 
-  it('follows the dark colour scheme in the popup, the card and the panel', async () => {
+  it('follows the dark colour scheme in the popup, the card and the panel, with no axe violation', async () => {
     await ff.setColorScheme('dark');
     try {
       const popup = await ff.openExtensionPage(`popup.html?tab=${tabId}`);
@@ -234,6 +245,7 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
       await popup.waitForSelector('[data-testid=popup-sentence]');
       expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(28, 29, 33)');
       await popup.screenshot({ path: screenshotPath('firefox-popup-dark'), fullPage: true });
+      expect(await axeViolations(popup)).toEqual([]);
       await popup.close();
 
       await page.bringToFront();
@@ -246,6 +258,7 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
       });
       expect(cardBackground).toBe('rgb(28, 29, 33)');
       await page.screenshot({ path: screenshotPath('firefox-news-hover-card-dark') });
+      expect(await axeViolations(page, ['quote-check-ui', '[data-testid=card]'])).toEqual([]);
       await page.mouse.move(5, 5);
       await until('the card to close', async () =>
         (await overlayText(page, 'card')) === undefined ? true : undefined,
@@ -254,6 +267,7 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
       await checkQuoteFromMenu(ff, page);
       await until('the panel', () => overlayText(page, 'panel'), 10_000);
       await page.screenshot({ path: screenshotPath('firefox-news-context-panel-dark') });
+      expect(await axeViolations(page, ['quote-check-ui', '[data-testid=panel]'])).toEqual([]);
     } finally {
       await ff.setColorScheme('light');
     }
