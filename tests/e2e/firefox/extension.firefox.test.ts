@@ -148,6 +148,37 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
     await until('the card to close', async () => ((await overlayText(page, 'card')) === undefined ? true : undefined));
   });
 
+  it('opens the reader from the card\'s "View in context" (asked of the background)', async () => {
+    const at = await pointOf(page, 'conflicting');
+    await page.mouse.move(at!.x, at!.y);
+    await until('the card', () => overlayText(page, 'card'), 10_000);
+    const link = await until('the link in the card', () =>
+      page.evaluate(() => {
+        const root = document.querySelector('quote-check-ui')?.shadowRoot;
+        const a = root?.querySelector('[data-testid=card] a.qc-context-link');
+        const r = a?.getBoundingClientRect();
+        return r && r.width ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : undefined;
+      }),
+    );
+    // Over the card (which keeps it open), then a real click on the link.
+    await page.mouse.move(link.x, link.y, { steps: 5 });
+    await page.mouse.click(link.x, link.y);
+    const readerTab = await until('a reader tab', () =>
+      ff.inExtension(async () => {
+        const api = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser;
+        const tabs = await api.tabs.query({});
+        return tabs.find((t) => t.url?.includes('/reader.html?article='))?.id;
+      }, null),
+    );
+    await ff.inExtension(async (id: number) => {
+      const api = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser;
+      await api.tabs.remove(id);
+    }, readerTab);
+    await page.bringToFront();
+    await page.mouse.move(5, 5);
+    await until('the card to close', async () => ((await overlayText(page, 'card')) === undefined ? true : undefined));
+  });
+
   it('lists the matched sentences, versions, verdicts and diffs in the popup', async () => {
     const popup = await ff.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.setViewport({ width: 420, height: 900 });
