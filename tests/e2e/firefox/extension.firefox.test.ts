@@ -1,6 +1,6 @@
 // The Firefox build in a real Firefox: highlights, badge, hover card, popup, highlights off and
 // on, "Check this quote" through Firefox's own context menu, the reader, a page without
-// matches, the dark colour scheme, axe-core on the popup, card and panel, and no error from the
+// matches, an article inserted late, a non-article page checked on request, the dark colour scheme, axe-core on the popup, card and panel, and no error from the
 // extension. One browser for the whole file.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -266,6 +266,32 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
     expect(await ff.badgeText(otherTab)).toBe('');
     await popup.close();
     await other.close();
+  });
+
+  it('checks an article inserted after load', async () => {
+    const late = await ff.newPage();
+    await late.goto(server.url('/late.html'));
+    const h = await waitForHighlights(late, 2);
+    expect(NAMES.flatMap((n) => h[n]).some((t) => t.includes('Mark Rutte on October 1'))).toBe(true);
+    await late.close();
+  });
+
+  it('leaves a non-article page alone until asked from the popup', async () => {
+    const search = await ff.newPage();
+    await search.goto(server.url('/search.html'));
+    const searchTab = await ff.tabIdOf(search);
+    const popup = await ff.openExtensionPage(`popup.html?tab=${searchTab}`);
+    const state = () =>
+      popup.evaluate(() => document.querySelector('[data-testid=popup-status]')?.getAttribute('data-state'));
+    await until('the not-article state', async () => ((await state()) === 'not-article' ? true : undefined));
+    expect(total(await highlighted(search))).toBe(0);
+    await popup.evaluate(() =>
+      [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('Check this page anyway'))!.click(),
+    );
+    const h = await waitForHighlights(search, 1);
+    expect(NAMES.flatMap((n) => h[n]).join(' ')).toContain('Moscow launched a new large-scale offensive');
+    await popup.close();
+    await search.close();
   });
 
   it('follows the dark colour scheme in the popup, the card and the panel, with no axe violation', async () => {

@@ -130,9 +130,13 @@ export interface FirefoxLaunchOptions {
 
 const PREFS = {
   [`extensions.webextensions.uuids`]: JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-  // Every console message and uncaught error, of pages and of the extension, on stdout.
+  // Every console message and uncaught error of pages and of the extension (its background,
+  // content scripts and pages) on stdout; not those of Firefox's own code (the chrome), which
+  // logs errors of its own when it cannot reach its services.
   'devtools.console.stdout.content': true,
-  'devtools.console.stdout.chrome': true,
+  'devtools.console.stdout.chrome': false,
+  // Firefox's experiments loader prints its errors (it cannot fetch its recipes, offline) itself.
+  'messaging-system.log': 'off',
   'browser.dom.window.dump.enabled': true,
   // No network beyond the test server.
   'app.update.enabled': false,
@@ -148,14 +152,12 @@ const PREFS = {
 
 /**
  * Whether a line of Firefox's output is an error that may come from the extension: an uncaught
- * error in one of its files, or any console error (Firefox prints `console.error: <arguments>`
- * without saying who logged it; the test pages log none). Left out: Firefox's own files, and
- * an error Firefox logs itself when a page with any content script loads under remote control
- * (seen with an extension whose content script is empty).
+ * error in one of its files, or any console error of a page or the extension (Firefox prints
+ * `console.error: <arguments>` without saying who logged it; the test pages log none, and
+ * Firefox's own console is not printed: see the prefs).
  */
 export function isExtensionError(line: string): boolean {
   if (/chrome:\/\/|resource:\/\//.test(line)) return false;
-  if (line.includes('JSWindowActorChild cannot send at the moment')) return false;
   return (
     (line.startsWith('JavaScript error:') && line.includes('moz-extension://')) || line.startsWith('console.error:')
   );
