@@ -42,7 +42,8 @@ export function App() {
   return (
     <TestIdPrefix.Provider value="popup">
       <div class="qc-app qc-popup">
-        <header>
+        <header class="qc-popup-head">
+          <img class="qc-logo" src="/icon/32.png" alt="" width={20} height={20} />
           <h1 class="qc-title">Quote Check</h1>
         </header>
         <main>
