@@ -9,8 +9,10 @@
  *   are `moz-extension://<EXTENSION_UUID>/…`.
  * - Opening a `moz-extension://` page needs `--remote-allow-system-access`, and the navigation
  *   never settles for puppeteer: `openExtensionPage` starts it and polls the page instead.
- * - Console errors of the background and content scripts reach no BiDi event: with the
- *   `devtools.console.stdout.*` prefs Firefox prints them on its stdout, which this reads.
+ * - Console errors of the background and content scripts reach no BiDi event: with the pref
+ *   `devtools.console.stdout.content` Firefox prints them on its stdout, which this reads.
+ * - Without the `tabs` permission the extension sees no tab's URL: `newPage` notes each new
+ *   page's tab id as it opens it.
  * - Context menus are real: `clickMenuItem` activates an item of Firefox's own page context
  *   menu (opened by a real right-click) through BiDi in the browser's chrome scope.
  *
