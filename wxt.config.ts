@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+const TOOLBAR_ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' };
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -20,12 +22,14 @@ export default defineConfig({
       });
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Quote Check',
     description:
       'Highlights the sentences of a news page that a bundled corpus of reference articles also reports, and how each version differs.',
     // Each permission is explained in the README.
     permissions: ['contextMenus', 'storage'],
+    // The toolbar button's icon (the extension's icons, public/icon/, drawn by scripts/icons.ts).
+    [manifestVersion === 2 ? 'browser_action' : 'action']: { default_icon: TOOLBAR_ICONS },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

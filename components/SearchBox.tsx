@@ -49,7 +49,8 @@ export function SearchBox({ onSearch, contextHref, label = 'Search the corpus', 
   }, [query, delay]);
 
   return (
-    <section class="qc-search" aria-busy={state.kind === 'busy'}>
+    // A search landmark, so it is reachable as one and no content is outside a landmark.
+    <section class="qc-search" role="search" aria-busy={state.kind === 'busy'}>
       <label class="qc-search-label" for={input}>
         {label}
       </label>

@@ -42,11 +42,14 @@ export function App() {
   return (
     <TestIdPrefix.Provider value="popup">
       <div class="qc-app qc-popup">
-        <header>
+        <header class="qc-popup-head">
+          <img class="qc-logo" src="/icon/32.png" alt="" width={20} height={20} />
           <h1 class="qc-title">Quote Check</h1>
         </header>
-        {selection && <SelectionView report={selection} contextHref={contextHref} />}
-        <main>{body}</main>
+        <main>
+          {selection && <SelectionView report={selection} contextHref={contextHref} />}
+          {body}
+        </main>
         <SearchBox onSearch={search} contextHref={contextHref} label="Search the corpus" />
       </div>
     </TestIdPrefix.Provider>

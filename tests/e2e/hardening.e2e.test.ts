@@ -2,18 +2,13 @@
 // the extension. With the extension the page must read, serialise and behave exactly as without
 // it (its text, its DOM without the extension's own `quote-check-ui` element, its iframes, shadow
 // roots and form fields, its own event handlers, and its own report on itself from
-// pages/integrity.js); no context may log an error; and the extension must add no long task.
+// pages/integrity.js); the extension's only change to the page, its UI host, must come after the
+// page's own start-up work (`settledAt`); no context may log an error; and the highlights and
+// the card must be there.
 //
-// Long tasks: every page records them from before its first script (PerformanceObserver
-// 'longtask', buffered) and notes when its own start-up work, a forced layout included, is done
-// (`settledAt`). Some pages have long tasks of their own before that (the very long page takes
-// hundreds of milliseconds to parse and lay out), so the rule is "the extension adds none": the
-// reference load shows the page has no long task after it settled, and with the extension there
-// must be none after it settled either; nor any animation frame holding a task over 50 ms (the
-// Long Animation Frames API, which also sees the style, layout and paint work a change causes).
-// The extension's main content script starts after `settledAt` (its first change to the page,
-// its UI host, is checked to come after it), so all its work falls in the window that is
-// checked; before that only the highlight styles are adopted, at document start.
+// These tests assert behaviour, not time: how long the extension's work takes on a page (long
+// tasks, frames) depends on the machine and its load, and is measured by the benchmark
+// (`npm run bench`), not judged here.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE_SENTENCES } from '../../lib/protocol';
@@ -25,15 +20,7 @@ import {
   type ExtensionSession,
   type TestServer,
 } from './harness';
-import {
-  firstDifference,
-  launchPlain,
-  Probe,
-  recordLongTasks,
-  waitUntil,
-  type HighlightedRange,
-  type PageReport,
-} from './probe';
+import { firstDifference, launchPlain, Probe, waitUntil, type HighlightedRange, type PageReport } from './probe';
 
 // Runs inside the extension's service worker (worker.evaluate).
 declare const chrome: ExtensionChrome;
@@ -43,7 +30,6 @@ const browserPath = requireChromium();
 const CSP = "default-src 'none'; style-src 'self'; script-src 'self'";
 /** The extension's one change to a page: its UI host, added to <body>. */
 const UI_HOST_ADDED = 'childList BODY +QUOTE-CHECK-UI';
-const LONG_TASK_MS = 50;
 
 // 10,000 paragraphs of 5 sentences (about 5 MB of text); the corpus sentences fall inside the
 // first MAX_PAGE_SENTENCES, except one far down the page, past the cap.
@@ -65,7 +51,7 @@ interface Scenario {
   highlighted: string[];
   /** Waits until the page has reached its final state. */
   settle?: (probe: Probe) => Promise<void>;
-  /** Quiet time after the highlights appear, for re-checks to run and show up in the long tasks. */
+  /** Quiet time after the highlights appear, for re-checks to run. */
   quietMs?: number;
   /** Reads more of the page with the extension, before the test's own clicks and typing. */
   inspect?: (probe: Probe) => Promise<unknown>;
@@ -73,8 +59,6 @@ interface Scenario {
 
 interface Visit {
   highlights: HighlightedRange[];
-  longTasks: Array<[number, number]>;
-  longFrames: Array<[number, number]>;
   report: PageReport;
   snapshot: Awaited<ReturnType<Probe['snapshot']>>;
   errors: string[];
@@ -161,7 +145,6 @@ describe.skipIf(!browserPath)('pages stay intact with the extension', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`[pageerror] ${e.message}`));
     page.on('console', (m) => void (m.type() === 'error' && errors.push(`[console.error] ${m.text()}`)));
-    await page.addInitScript(recordLongTasks);
     const probe = await Probe.attach(page);
     try {
       await page.goto(server.url(s.path), { timeout: 30_000 });
@@ -175,9 +158,6 @@ describe.skipIf(!browserPath)('pages stay intact with the extension', () => {
       }
       await page.waitForTimeout(s.quietMs ?? 700);
       if (withExtension) highlights = await probe.highlights();
-      // Read the long tasks before anything heavy runs in the page for the test itself.
-      const longTasks = await probe.longTasks();
-      const longFrames = await probe.longFrames();
       const inspected = withExtension ? await s.inspect?.(probe) : undefined;
       // The page's own handlers: a click and some typing.
       await page.locator('#poke').click();
@@ -187,7 +167,7 @@ describe.skipIf(!browserPath)('pages stay intact with the extension', () => {
       await page.mouse.move(3, 3);
       const report = await probe.pageReport();
       const snapshot = await probe.snapshot();
-      return { highlights, longTasks, longFrames, report, snapshot, errors, card, inspected };
+      return { highlights, report, snapshot, errors, card, inspected };
     } finally {
       await probe.detach();
       await page.close();
@@ -230,12 +210,6 @@ describe.skipIf(!browserPath)('pages stay intact with the extension', () => {
     expect(got.errors).toEqual([]);
     expect(ext.consoleErrors).toEqual([]);
 
-    // No long task of the extension (see the top of this file).
-    const after = (list: Array<[number, number]>, v: Visit) => list.filter(([start]) => start >= v.report.settledAt);
-    expect(after(ref.longTasks, ref), 'the page itself has no long task once settled').toEqual([]);
-    expect(after(got.longTasks, got), `long tasks (> ${LONG_TASK_MS} ms) while the extension works`).toEqual([]);
-    expect(after(ref.longFrames, ref), 'the page itself has no long frame once settled').toEqual([]);
-    expect(after(got.longFrames, got), `frames with a task > ${LONG_TASK_MS} ms while the extension works`).toEqual([]);
     return got;
   }
 

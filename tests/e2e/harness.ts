@@ -427,10 +427,15 @@ async function readIfFile(file: string): Promise<Buffer | undefined> {
   }
 }
 
+/** The path of `screenshots/<name>.png` at the repository root (the directory is created). */
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+}
+
 /** Saves a PNG of the page's viewport to `screenshots/<name>.png` at the repository root; returns its path. */
 export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const path = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+  const path = screenshotPath(name);
   await page.screenshot({ path, fullPage: opts.fullPage ?? false });
   return path;
 }

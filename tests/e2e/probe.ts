@@ -46,34 +46,6 @@ export interface PageReport {
   hashNow: string;
 }
 
-/**
- * Runs in the page's main world before any of its scripts: records every long task (over 50 ms),
- * and every long animation frame that holds one (a frame's blocking duration counts the time
- * over 50 ms of its longest tasks, style, layout and paint included), as [start, duration].
- */
-export function recordLongTasks(): void {
-  const w = window as unknown as { __longTasks: Array<[number, number]>; __longFrames: Array<[number, number]> };
-  const tasks: Array<[number, number]> = [];
-  const frames: Array<[number, number]> = [];
-  w.__longTasks = tasks;
-  w.__longFrames = frames;
-  new PerformanceObserver((list) => {
-    const entries = list.getEntries();
-    for (let i = 0; i < entries.length; i++) tasks[tasks.length] = [entries[i]!.startTime, entries[i]!.duration];
-  }).observe({ type: 'longtask', buffered: true });
-  try {
-    new PerformanceObserver((list) => {
-      const entries = list.getEntries() as Array<PerformanceEntry & { blockingDuration?: number }>;
-      for (let i = 0; i < entries.length; i++) {
-        const e = entries[i]!;
-        if (e.blockingDuration) frames[frames.length] = [e.startTime, e.duration];
-      }
-    }).observe({ type: 'long-animation-frame', buffered: true });
-  } catch {
-    // no Long Animation Frames API in this browser: the long tasks alone
-  }
-}
-
 export class Probe {
   private world: { loaderId: string; id: number } | undefined;
 
@@ -199,16 +171,6 @@ export class Probe {
 
   async pageReport(): Promise<PageReport> {
     return JSON.parse(await this.main<string>('window.__pageReport()')) as PageReport;
-  }
-
-  /** Long tasks so far, as [start, duration] in ms since the page's time origin. */
-  longTasks(): Promise<Array<[number, number]>> {
-    return this.main('window.__longTasks');
-  }
-
-  /** Animation frames so far that held a task over 50 ms, as [start, duration]. */
-  longFrames(): Promise<Array<[number, number]>> {
-    return this.main('window.__longFrames');
   }
 
   /**
