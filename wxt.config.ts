@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
@@ -20,6 +21,11 @@ export default defineConfig({
         absoluteSrc: resolve(import.meta.dirname, 'generated', 'corpus.json'),
         relativeDest: 'corpus.json',
       });
+      // The word lists of the language layer: the background fetches one only when a page in
+      // its language is checked.
+      for (const f of readdirSync(resolve(import.meta.dirname, 'lang')).filter((x) => x.endsWith('.json'))) {
+        files.push({ absoluteSrc: resolve(import.meta.dirname, 'lang', f), relativeDest: `lang/${f}` });
+      }
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

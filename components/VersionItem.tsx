@@ -7,6 +7,16 @@ import { VerdictBadge } from './VerdictBadge';
 
 const KIND: Record<SentenceKind, string> = { headline: 'headline', pullquote: 'pull quote', body: '' };
 
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language' });
+/** "German" for "de"; the code itself when the browser has no name for it. */
+export function languageName(code: string): string {
+  try {
+    return LANGUAGE_NAMES.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 /** Props of {@link VersionItem}. */
 export interface VersionItemProps {
   version: Version;
@@ -48,8 +58,23 @@ export function VersionItem({ version: v, contextHref, outletOf, legend }: Versi
           </>
         )}
       </p>
+      {v.crossLanguage && (
+        <p class="qc-cross" data-testid={`${tid}-cross`}>
+          <span class="qc-cross-pair" aria-hidden="true">
+            {v.pageLanguage ?? '?'} → en
+          </span>{' '}
+          Across languages: the page is in {languageName(v.pageLanguage ?? 'und')}, this version in English
+        </p>
+      )}
       <Reasons reasons={v.reasons} />
-      <Diff ops={v.diff} legend={legend} />
+      {v.crossLanguage ? (
+        // A word diff between two languages would mark every word: the version's own words instead.
+        <blockquote class="qc-cross-text" lang="en">
+          {v.text}
+        </blockquote>
+      ) : (
+        <Diff ops={v.diff} legend={legend} />
+      )}
       {attribution && (
         <div class="qc-attribution">
           <p class="qc-attribution-label">Attribution differs:</p>

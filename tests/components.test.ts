@@ -113,3 +113,23 @@ describe('reader', () => {
     expect(html).toContain('First &lt;b>sentence&lt;/b>. ');
   });
 });
+
+describe('VersionItem across languages', () => {
+  it('says which languages, shows the reasons and the version’s words, and no word diff', () => {
+    const v = version({ crossLanguage: true, pageLanguage: 'de', diff: [] });
+    const html = renderToString(h(VersionItem, { version: v, contextHref: href }));
+    const text = textOf(html);
+    expect(text).toContain('de → en');
+    expect(text).toContain('the page is in German, this version in English');
+    expect(text).toContain('He said 23 soldiers died.');
+    expect(html).toContain('lang="en"');
+    expect(html).not.toContain('qc-diff');
+    expect(text).toMatch(/24/); // the reason still names the page's number
+  });
+
+  it('keeps the word diff for a version in the page’s language', () => {
+    const html = renderToString(h(VersionItem, { version: version(), contextHref: href }));
+    expect(html).toContain('qc-diff');
+    expect(textOf(html)).not.toContain('Across languages');
+  });
+});

@@ -1,0 +1,69 @@
+// A page in German: its sentence that reports a corpus statement is highlighted, and the card
+// says which English versions report it, across languages, with the number that differs.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchExtension,
+  requireChromium,
+  screenshot,
+  startServer,
+  type ExtensionSession,
+  type TestServer,
+} from './harness';
+
+const browserPath = requireChromium();
+
+function highlighted(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const n of ['identical', 'reworded', 'conflicting'])
+      out[n] = [...(CSS.highlights.get(`quote-check-${n}`) ?? [])].map((r) => r.toString());
+    return out;
+  });
+}
+
+describe.skipIf(!browserPath)('the extension on a German page', () => {
+  let ext: ExtensionSession;
+  let server: TestServer;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startServer();
+    ext = await launchExtension({ executablePath: browserPath });
+    page = await ext.context.newPage();
+    await page.setViewportSize({ width: 1200, height: 900 });
+    await page.goto(server.url('/german.html'));
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+  });
+
+  it('highlights the German sentence that reports a corpus statement, and nothing else', async () => {
+    await expect.poll(async () => Object.values(await highlighted(page)).flat().length, { timeout: 15_000 }).toBe(1);
+    const h = await highlighted(page);
+    expect(h.conflicting).toHaveLength(1);
+    expect(h.conflicting![0]).toContain('24 der 32 Mitgliedsländer');
+  });
+
+  it('shows on the card the English versions, across languages, with the number that differs', async () => {
+    const at = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('quote-check-conflicting') ?? [])][0] as Range | undefined;
+      const rect = range?.getClientRects()[0];
+      return rect ? { x: rect.x + 12, y: rect.y + rect.height / 2 } : undefined;
+    });
+    expect(at).toBeDefined();
+    await page.mouse.move(at!.x, at!.y);
+    const card = page.locator('[data-testid=card]');
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+    await expect.poll(() => card.innerText()).toContain('Across languages');
+    const text = await card.innerText();
+    expect(text).toContain('the page is in German, this version in English');
+    expect(text).toMatch(/24 on this page, 23 in this version/);
+    expect(text).toMatch(/23 of the 32 member/);
+    // No word diff pretends the two languages can be compared word by word.
+    expect(await card.locator('[data-testid=card-diff]').count()).toBe(0);
+    await screenshot(page, 'german-card');
+  });
+});
