@@ -1,10 +1,9 @@
 /**
  * Content script: finds the article's sentences, has the background match them, highlights the
  * matches in place and shows the card and panel. Only wiring: text extraction is in
- * lib/page/blocks.ts (Readability, as in the check command), matching in core/ via the
+ * lib/page/blocks.ts (core/article.ts, as in the check command), matching in core/ via the
  * background, highlighting in lib/page/highlights.ts.
  */
-import { isProbablyReaderable } from '@mozilla/readability';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -14,7 +13,7 @@ import './overlay.css';
 import { sentences } from '../../core/segment';
 import type { Verdict } from '../../core/types';
 import { readerUrl, send } from '../../lib/connector';
-import { articleBlocks, blockRange, pageBlocks, slicer, type TextBlock } from '../../lib/page/blocks';
+import { blockRange, readArticle, slicer, type TextBlock } from '../../lib/page/blocks';
 import { clearHighlights, ensureStyles, showHighlights } from '../../lib/page/highlights';
 import { isMessage, MAX_BATCH, MAX_PAGE_SENTENCES, type MatchedSentence, type Message } from '../../lib/protocol';
 import { Overlay, type OverlayContent } from './Overlay';
@@ -126,11 +125,11 @@ class PageChecker {
     const url = location.href;
     const title = document.title.slice(0, 500);
     try {
-      if (!this.forced && !isProbablyReaderable(document)) {
+      const found = await this.scan();
+      if (!found) {
         await send({ type: 'page:status', status: 'not-article', url, title });
         return;
       }
-      const found = await this.scan();
       const signature = found.map((s) => s.text).join('\n');
       if (this.checked && signature === this.signature) return;
       this.signature = signature;
@@ -154,16 +153,14 @@ class PageChecker {
 
   /**
    * The article's sentences (at most `MAX_PAGE_SENTENCES`), cut into slices so no task blocks
-   * the page for long.
+   * the page for long; undefined when the page is not an article and the user did not ask.
    */
-  private async scan(): Promise<PageSentence[]> {
+  private async scan(): Promise<PageSentence[] | undefined> {
     const host = this.ui?.shadowHost;
     const slices = slicer(SLICE_MS, () => this.yieldToPage());
-    const all = await pageBlocks(document, (el) => !!host && host.contains(el), slices);
-    // Readability, when the page is small enough for it, gets a task of its own.
-    await slices.pause();
-    const blocks = await articleBlocks(document, all, this.forced, slices);
-    await slices.pause();
+    const exclude = (el: Element) => !!host && host.contains(el);
+    const { isArticle, blocks } = await readArticle(document, { force: this.forced, exclude, slices });
+    if (!isArticle && !this.forced) return undefined;
     const out: PageSentence[] = [];
     for (const block of blocks) {
       // Line breaks inside a block are source formatting, not sentence ends.
