@@ -274,7 +274,15 @@ function* walk(doc: Document, exclude: ReadOptions['exclude']): Generator<void, 
       flush();
       out.mixed.add(f.owner);
       stack.push({ next: child.firstChild, owner: child, inLink: f.inLink, block: true });
-    } else stack.push({ next: child.firstChild, owner: f.owner, inLink: f.inLink || tag === 'a', block: false });
+    } else {
+      const linked = f.inLink || tag === 'a';
+      // A link inside a link: a browser's parser closes the outer one there (HTML's adoption
+      // agency), so its text after the inner link is not linked; a simpler parser keeps the
+      // nesting. Counted as the browser's DOM has it.
+      if (tag === 'a' && f.inLink)
+        for (let i = stack.length - 1; i >= 0 && stack[i]!.inLink; i--) stack[i]!.inLink = false;
+      stack.push({ next: child.firstChild, owner: f.owner, inLink: linked, block: false });
+    }
   }
   flush();
   return out;
@@ -319,6 +327,28 @@ function tagWeight(el: Element): number {
     default:
       return 0;
   }
+}
+
+const SECTIONS = new Set(['tbody', 'thead', 'tfoot']);
+
+/**
+ * The parent element, past table sections: a browser's parser adds a `<tbody>` where the source
+ * has none and a simpler parser does not, so scores and climbs never count them.
+ */
+function up(el: Element): Element | null {
+  let p = el.parentElement;
+  while (p && SECTIONS.has(tagOf(p))) p = p.parentElement;
+  return p;
+}
+
+/** The element children, with table sections replaced by their rows (see `up`). */
+function kids(el: Element): Element[] {
+  const out: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (SECTIONS.has(tagOf(c))) out.push(...kids(c));
+    else out.push(c);
+  }
+  return out;
 }
 
 const normalisedLength = (s: string) => s.replace(/\s+/g, ' ').trim().length;
@@ -418,8 +448,8 @@ function* decide(doc: Document, options: ReadOptions): Generator<void, ArticleRe
       const points = 1 + commas + Math.min(Math.floor(len / 100), 3);
       // A block that is all of its element (a paragraph) scores its container; a run of text
       // beside other blocks scores the element it is in.
-      let a: Element | null = mixed.has(b.el) ? b.el : b.el.parentElement;
-      for (let level = 0; a && level < 5; level++, a = a.parentElement) {
+      let a: Element | null = mixed.has(b.el) ? b.el : up(b.el);
+      for (let level = 0; a && level < 5; level++, a = up(a)) {
         if (!score.has(a)) score.set(a, tagWeight(a) + w(a));
         score.set(a, score.get(a)! + points / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
         if (a === body) break;
@@ -446,7 +476,7 @@ function* decide(doc: Document, options: ReadOptions): Generator<void, ArticleRe
       const topScore = final(top);
       const alternatives = best.slice(1).filter((el) => final(el) / topScore >= 0.75);
       if (alternatives.length >= 3) {
-        for (let p = top.parentElement; p && p !== body; p = p.parentElement) {
+        for (let p = up(top); p && p !== body; p = up(p)) {
           const inside = alternatives.filter((el) => p!.contains(el)).length;
           if (inside >= 3) {
             top = p;
@@ -457,7 +487,7 @@ function* decide(doc: Document, options: ReadOptions): Generator<void, ArticleRe
       // Climb while the parent scores as well: the article is often one level up.
       let last = final(top);
       const floor = last / 3;
-      for (let p = top.parentElement; p && p !== body; p = p.parentElement) {
+      for (let p = up(top); p && p !== body; p = up(p)) {
         if (!score.has(p)) continue;
         const s = final(p);
         if (s < floor) break;
@@ -467,16 +497,16 @@ function* decide(doc: Document, options: ReadOptions): Generator<void, ArticleRe
         }
         last = s;
       }
-      for (let p = top.parentElement; p && p !== body && p.children.length === 1; p = p.parentElement) top = p;
+      for (let p = up(top); p && p !== body && kids(p).length === 1; p = up(p)) top = p;
 
       // The top container and those of its siblings that score well or read as paragraphs.
-      const parent = top.parentElement;
+      const parent = up(top);
       if (!parent || top === body) chosen.push(top);
       else {
         const s = final(top);
         const threshold = Math.max(10, s * 0.2);
         const cls = top.getAttribute('class') ?? '';
-        for (let sib = parent.firstElementChild; sib; sib = sib.nextElementSibling) {
+        for (const sib of kids(parent)) {
           if (sib === top) {
             chosen.push(sib);
             continue;
