@@ -23,6 +23,8 @@
  * - `<br>` ends a block: text written as lines between breaks is a paragraph per line.
  */
 
+import { sentences } from './segment';
+
 /** Cuts long work into slices: `due()` once a slice is used up; then the caller awaits `pause()`. */
 export interface Slicer {
   due(): boolean;
@@ -357,7 +359,12 @@ const normalisedLength = (s: string) => s.replace(/\s+/g, ' ').trim().length;
  * The article's blocks. One generator does all the work and yields often; `readArticle` runs it
  * in slices, `readArticleSync` in one go.
  */
-function* decide(doc: Document, options: ReadOptions): Generator<void, ArticleReading> {
+function* decide(doc: Document, options: ReadOptions): Generator<boolean | void, ArticleReading> {
+  // The sentence segmenter the caller splits the blocks with next costs tens of milliseconds to
+  // make the first time in a page (ICU loads its rules): made here, in a task of its own.
+  yield true;
+  sentences('.');
+  yield true;
   const { blocks, links, mixed, broken } = yield* walk(doc, options.exclude);
   const body = doc.body;
   if (!body || !blocks.length) return { isArticle: false, blocks: [] };
@@ -581,7 +588,8 @@ export async function readArticle(doc: Document, options: ReadOptions = {}): Pro
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    if (slices?.due()) await slices.pause();
+    // `true`: a pause whether or not the slice is used up.
+    if (slices && (r.value === true || slices.due())) await slices.pause();
   }
 }
 
