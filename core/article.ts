@@ -147,7 +147,7 @@ const BLOCK_LEVEL = new Set([
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
-// Readability's hints (Mozilla Readability 0.6, REGEXPS), kept as they are.
+// Readability's hints (Mozilla Readability 0.6, REGEXPS, Apache-2.0), kept as they are.
 const UNLIKELY =
   /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const MAYBE = /and|article|body|column|content|main|mathjax|shadow/i;

@@ -1,7 +1,11 @@
 /** The article decision (core/article.ts) on small invented pages, parsed with linkedom. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { blockLine, isProsePre, readArticle, readArticleSync, type Slicer } from '../core/article';
+import { readPage } from '../scripts/lib/read-page';
 
 const doc = (body: string) =>
   parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`)
@@ -122,5 +126,28 @@ describe('readArticle', () => {
     const sliced = await readArticle(doc(body), { slices });
     expect(pauses).toBeGreaterThan(3);
     expect(sliced.blocks.map(blockLine)).toEqual(readArticleSync(doc(body)).blocks.map(blockLine));
+  });
+
+  it('reads a table the same with or without the <tbody> a browser adds', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `<tr><td>${para(i + 1)}</td></tr>`).join('');
+    const bare = lines(`<div class="nav">x</div><table>${rows(6)}</table><div><p>${para(9, 'other')}</p></div>`);
+    const sectioned = lines(
+      `<div class="nav">x</div><table><tbody>${rows(6)}</tbody></table><div><p>${para(9, 'other')}</p></div>`,
+    );
+    expect(bare.lines.length).toBeGreaterThan(0);
+    expect(sectioned).toEqual(bare);
+  });
+});
+
+describe('readPage (the check command)', () => {
+  it('prints the article one block a line, also when text comes before the doctype', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'article-'));
+    const file = join(dir, 'page.html');
+    writeFileSync(
+      file,
+      `<br> <b>Warning</b>: session_start() failed<br>\n<!doctype html><html><head><title>t</title></head>` +
+        `<body><nav><a href="/">Home</a></nav><article><h1>Ferry timetable agreed</h1>${story(4)}</article></body></html>`,
+    );
+    expect(readPage(file).split('\n')).toEqual(['Ferry timetable agreed', para(1), para(2), para(3), para(4)]);
   });
 });
