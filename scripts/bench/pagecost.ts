@@ -18,6 +18,7 @@ import type { BrowserContext, CDPSession, Worker } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import { findChromium, launchExtension, startServer, type TestServer } from '../../tests/e2e/harness';
 import { realPages, realPagesDir, type RealPage } from '../../tests/realpages';
+import { MAX_BATCH, MAX_PAGE_SENTENCES } from '../../lib/protocol';
 
 /** A task over this long blocks the page (the Long Tasks API's threshold). */
 const LONG_TASK_MS = 50;
@@ -25,8 +26,6 @@ const MAX_WINDOW_MS = 15_000;
 const MIN_WINDOW_MS = 800;
 /** After the content script's last message: the background answers, the highlights are painted. */
 const GRACE_MS = 500;
-/** Most sentences in one page:check batch (lib/protocol.ts MAX_BATCH). */
-const BATCH = 500;
 const CSP = "default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:";
 const CATEGORIES = [
   'devtools.timeline',
@@ -227,8 +226,15 @@ async function hookMessages(worker: Worker): Promise<void> {
     g.__pageCostLog = [];
     const api = (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome;
     api.runtime.onMessage.addListener((message: unknown, sender) => {
-      const m = message as { type?: string; status?: string; sentences?: unknown[] };
-      g.__pageCostLog!.push({ url: sender.url, type: m.type, status: m.status, n: m.sentences?.length, t: Date.now() });
+      const m = message as { type?: string; status?: string; sentences?: unknown[]; reset?: boolean };
+      g.__pageCostLog!.push({
+        url: sender.url,
+        type: m.type,
+        status: m.status,
+        n: m.sentences?.length,
+        reset: m.reset,
+        t: Date.now(),
+      });
       return undefined;
     });
   });
@@ -239,6 +245,7 @@ interface Logged {
   type: string;
   status?: string;
   n?: number;
+  reset?: boolean;
   t: number;
 }
 
@@ -261,17 +268,22 @@ async function loadWith(
     let doneAt: number | undefined;
     let outcome: PageCost['outcome'] = 'none';
     let dclWall = 0;
+    const since = Date.now();
     const events = await record(cdp, async () => {
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
       dclWall = Date.now();
       for (;;) {
         await page.waitForTimeout(100);
-        const log = await messagesFor(worker(), url);
+        // This load's messages only (an earlier load of the same address may have sent some).
+        const log = (await messagesFor(worker(), url)).filter((m) => m.t >= since);
         const last = log.at(-1);
+        // Sentences sent since the last batch that started a check.
+        let sent = 0;
+        for (const m of log) if (m.type === 'page:check') sent = (m.reset ? 0 : sent) + (m.n ?? 0);
         if (last?.type === 'page:status' && (last.status === 'not-article' || last.status === 'error')) {
           outcome = last.status === 'error' ? 'error' : 'not-article';
           doneAt = last.t;
-        } else if (last?.type === 'page:check' && (last.n ?? 0) < BATCH) {
+        } else if (last?.type === 'page:check' && ((last.n ?? 0) < MAX_BATCH || sent >= MAX_PAGE_SENTENCES)) {
           outcome = 'checked';
           doneAt = last.t;
         }
