@@ -1,10 +1,11 @@
 /**
  * The benchmark: index build, size and memory, matching throughput against a fuse.js baseline
- * and the tokenise-only floor, recall on planted near-copies, the extension's footprint and its
- * speed in Chromium. Corpora of 1,000 and 10,000 articles and the pages are generated from the
+ * and the tokenise-only floor, recall on planted near-copies, the extension's footprint, its
+ * speed in Chromium and its cost on the main thread of real pages. Corpora of 1,000 and 10,000 articles and the pages are generated from the
  * bundled corpus with a fixed seed at run time; nothing generated is kept.
  *
- * Usage: npm run bench [-- --quick] [-- --seed <n>] [-- --out <file>]
+ * Usage: npm run bench [-- --quick] [-- --seed <n>] [-- --out <file>] [-- --only <part>]
+ * (parts: footprint, browser, pagecost, corpora, links)
  * Prints tables on stdout (progress on stderr) and writes everything to bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,6 +17,7 @@ import { measureBrowser } from './bench/browser';
 import { ROOT, runChild } from './bench/child';
 import { FULL, QUICK, type BenchConfig } from './bench/config';
 import { measureFootprint } from './bench/footprint';
+import { measurePageCost } from './bench/pagecost';
 import { report } from './bench/report';
 import type { LinksArg, LinksResult } from './bench/run-links';
 import type { BenchResults, CorpusPlan, CorpusResult, LinkRun } from './bench/types';
@@ -107,8 +109,13 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       seed: { type: 'string', default: String(DEFAULT_SEED) },
       out: { type: 'string', default: join(ROOT, 'bench', 'results.json') },
+      only: { type: 'string' },
     },
   });
+  const parts = ['footprint', 'browser', 'pagecost', 'corpora', 'links'];
+  if (values.only !== undefined && !parts.includes(values.only))
+    throw new Error(`--only takes one of ${parts.join(', ')}, not "${values.only}"`);
+  const run = (part: string) => values.only === undefined || values.only === part;
   const config = values.quick ? QUICK : FULL;
   const seed = Number(values.seed);
   if (!Number.isSafeInteger(seed)) throw new Error(`--seed must be an integer, not "${values.seed}"`);
@@ -132,35 +139,51 @@ async function main(): Promise<void> {
   };
 
   ensureBuilt();
-  results.footprint = measureFootprint(ROOT, EXTENSION_DIR);
-  if (results.footprint.stale)
-    log('the built extension is older than its sources: footprint and browser figures may be out of date');
+  if (run('footprint')) {
+    results.footprint = measureFootprint(ROOT, EXTENSION_DIR);
+    if (results.footprint.stale)
+      log('the built extension is older than its sources: footprint and browser figures may be out of date');
+  }
 
-  log(`browser: ${config.browser.loads} loads of news.html and of a large variant`);
-  try {
-    results.browser = await measureBrowser(config.browser.loads, config.browser.repeat);
-    if ('skipped' in results.browser) log(`browser part skipped: ${results.browser.skipped}`);
-    else {
-      results.machine.chromium = results.browser.chromium;
-      results.notes.push(
-        `news-large.html: news.html with its article repeated ${config.browser.repeat}×, made in a temporary folder for the run.`,
-      );
+  if (run('browser')) log(`browser: ${config.browser.loads} loads of news.html and of a large variant`);
+  if (run('browser'))
+    try {
+      results.browser = await measureBrowser(config.browser.loads, config.browser.repeat);
+      if ('skipped' in results.browser) log(`browser part skipped: ${results.browser.skipped}`);
+      else {
+        results.machine.chromium = results.browser.chromium;
+        results.notes.push(
+          `news-large.html: news.html with its article repeated ${config.browser.repeat}×, made in a temporary folder for the run.`,
+        );
+      }
+    } catch (err) {
+      results.browser = { skipped: `failed: ${firstLine(err)}` };
+      failed(results, 'the Chromium part', err);
     }
-  } catch (err) {
-    results.browser = { skipped: `failed: ${firstLine(err)}` };
-    failed(results, 'the Chromium part', err);
+
+  if (run('pagecost')) {
+    log(`page cost: ${config.pagecost.pages ?? 'all'} real pages, each loaded with and without the extension`);
+    try {
+      results.pagecost = await measurePageCost({ limit: config.pagecost.pages, log });
+      if ('skipped' in results.pagecost) log(`page cost part skipped: ${results.pagecost.skipped}`);
+    } catch (err) {
+      results.pagecost = { skipped: `failed: ${firstLine(err)}` };
+      failed(results, 'the page cost part', err);
+    }
   }
 
-  await corpora(config, seed, results);
-  try {
-    results.links = await links(config, seed);
-  } catch (err) {
-    failed(results, 'the link build', err);
+  if (run('corpora')) await corpora(config, seed, results);
+  if (run('links')) {
+    try {
+      results.links = await links(config, seed);
+    } catch (err) {
+      failed(results, 'the link build', err);
+    }
+    results.notes.push(
+      `Link build runs only on the bundled corpus and, when ${int(config.links.probe)} generated articles take at most ` +
+        `${config.links.probeLimitMs / 1000} s, on ${int(config.links.articles)} (one run, ${config.links.limitMs / 1000} s limit).`,
+    );
   }
-  results.notes.push(
-    `Link build runs only on the bundled corpus and, when ${int(config.links.probe)} generated articles take at most ` +
-      `${config.links.probeLimitMs / 1000} s, on ${int(config.links.articles)} (one run, ${config.links.limitMs / 1000} s limit).`,
-  );
 
   results.totalSeconds = (performance.now() - started) / 1000;
   const out = resolve(values.out);

@@ -2,10 +2,9 @@
  * The page's sentences to check: the article's blocks, cut into sentences with offsets into
  * each block's text (so a match becomes a Range over the live text nodes).
  */
-import { isProbablyReaderable } from '@mozilla/readability';
 import { sentences } from '../../core/segment';
 import { MAX_PAGE_SENTENCES } from '../protocol';
-import { articleBlocks, pageBlocks, type Slicer, type TextBlock } from './blocks';
+import { readArticle, type Slicer, type TextBlock } from './blocks';
 
 export interface PageSentence {
   /** Position in page order: the id sent to the background. */
@@ -32,27 +31,13 @@ export interface Scan {
   sentences: PageSentence[];
 }
 
-/**
- * The article's blocks in the live page: the one place that decides what the article is
- * (Readability's readerable test, then the blocks whose text Readability keeps).
- */
-async function readArticle(
-  doc: Document,
-  { force, exclude, slices }: ScanOptions,
-): Promise<{ isArticle: boolean; blocks: TextBlock[] }> {
-  if (!force && !isProbablyReaderable(doc)) return { isArticle: false, blocks: [] };
-  const all = await pageBlocks(doc, exclude, slices);
-  // Readability, when the page is small enough for it, gets a task of its own.
-  await slices.pause();
-  const blocks = await articleBlocks(doc, all, force, slices);
-  await slices.pause();
-  return { isArticle: true, blocks };
-}
-
 /** The article's sentences, at most `MAX_PAGE_SENTENCES`, in page order. */
 export async function scanPage(doc: Document, options: ScanOptions): Promise<Scan> {
+  // The one place that decides what the article is: core/article.ts, the same reading as the
+  // check command's, in slices. With `force`, its best guess even on a page that is no article.
   const { isArticle, blocks } = await readArticle(doc, options);
-  return { isArticle, sentences: isArticle ? await blockSentences(blocks, options.slices) : [] };
+  const read = isArticle || options.force;
+  return { isArticle: read, sentences: read ? await blockSentences(blocks, options.slices) : [] };
 }
 
 /** Sentences of blocks, numbered in order, at most `max`. */

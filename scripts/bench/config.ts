@@ -23,6 +23,8 @@ export interface BenchConfig {
   links: { probe: number; probeLimitMs: number; articles: number; limitMs: number };
   /** Loads of each page in Chromium, and how often the large page repeats news.html's article. */
   browser: { loads: number; repeat: number };
+  /** Real pages loaded with and without the extension (scripts/bench/pagecost.ts); undefined: all of them. */
+  pagecost: { pages?: number };
 }
 
 export const FULL: BenchConfig = {
@@ -41,6 +43,7 @@ export const FULL: BenchConfig = {
         : { page: 1000, first: 1, planted: 2 },
   links: { probe: 100, probeLimitMs: 6_000, articles: 1000, limitMs: 60_000 },
   browser: { loads: 10, repeat: 40 },
+  pagecost: {},
 };
 
 export const QUICK: BenchConfig = {
@@ -54,4 +57,5 @@ export const QUICK: BenchConfig = {
     size <= 5 ? { page: 200, first: 20, planted: 10 } : { page: 200, first: 1, planted: size <= 50 ? 3 : 2 },
   links: { probe: 10, probeLimitMs: 2_000, articles: 50, limitMs: 5_000 },
   browser: { loads: 3, repeat: 5 },
+  pagecost: { pages: 4 },
 };

@@ -240,6 +240,60 @@ export function report(r: BenchResults): string {
     }
   }
 
+  if (r.pagecost) {
+    const c = r.pagecost;
+    section(
+      'Real pages in Chromium, with and without the extension: main-thread tasks from DOMContentLoaded until the check is done',
+    );
+    if ('skipped' in c) out.push(`skipped: ${c.skipped}`);
+    else {
+      const n = c.pages.length;
+      out.push(
+        `${n} pages. Pages with an extension task over 50 ms: ${c.pagesWithExtensionLongTask} of ${n}; the extension's ` +
+          `longest task: ${num(c.extensionLongestMs)} ms.`,
+        `Pages with any task over 50 ms: ${c.pagesWithLongTask.with} with the extension, ${c.pagesWithLongTask.without} ` +
+          `without; total blocking time over all pages: ${num(c.tbtMs.with)} ms with, ${num(c.tbtMs.without)} ms without.`,
+        '',
+        `The ${c.worst.length} pages with the extension's longest tasks:`,
+        table(
+          [
+            'page',
+            'size',
+            'done ms',
+            'ext longest ms',
+            'ext total ms',
+            'long tasks with',
+            'without',
+            'TBT ms with',
+            'without',
+            'longest with',
+            'without',
+          ],
+          c.worst.map((p) => [
+            p.page,
+            bytes(p.bytes),
+            p.doneMs === undefined ? '—' : `${int(p.doneMs)}${p.outcome === 'not-article' ? ' (n/a)' : ''}`,
+            num(p.extensionLongestMs),
+            num(p.extensionTotalMs),
+            String(p.with.longTasks),
+            String(p.without.longTasks),
+            num(p.with.tbtMs),
+            num(p.without.tbtMs),
+            num(p.with.longestTaskMs),
+            num(p.without.longestTaskMs),
+          ]),
+        ),
+        "ext: CPU samples (V8 profiler in a CDP trace) whose stack holds one of the extension's scripts, within one task",
+        "(longest) or in all (total). done: DOMContentLoaded to the content script's last message to the background",
+        "((n/a): not an article). Long task: over 50 ms on the page's main thread; TBT: the sum of the time over 50 ms.",
+        'Without: the same page in a Chromium without the extension, over a window of the same length. One load each.',
+      );
+      const where = c.worst.filter((p) => p.extensionWhere).slice(0, 3);
+      if (where.length)
+        out.push('Where the longest ones spent it:', ...where.map((p) => `- ${p.page}: ${p.extensionWhere}`));
+    }
+  }
+
   if (r.notes.length) {
     section('Caps and notes');
     out.push(...r.notes.map((n) => `- ${n}`));

@@ -1,6 +1,7 @@
 /** What the benchmark's parts measure, as written to bench/results.json. */
 import type { BrowserResult } from './browser';
 import type { Footprint } from './footprint';
+import type { PageCostResult } from './pagecost';
 import type { Bytes, Stat } from './measure';
 
 /** What one corpus size's child process measures. */
@@ -114,6 +115,8 @@ export interface BenchResults {
   machine: Machine;
   footprint?: Footprint;
   browser?: BrowserResult;
+  /** The extension's cost on the real pages' main thread. */
+  pagecost?: PageCostResult;
   corpora: CorpusResult[];
   links: LinkRun[];
   /** What was capped, sampled or skipped, in words. */

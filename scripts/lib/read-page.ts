@@ -1,6 +1,6 @@
 /**
  * Reads a file given to the check command: a text file as it is, an HTML page reduced to its
- * article text (the same reading as the content script's). Every refusal is a `UsageError`
+ * article's blocks, one per line (`core/article.ts`, the same reading as the content script's). Every refusal is a `UsageError`
  * with one line naming the file and the reason.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -40,8 +40,22 @@ export function readPage(file: string): string {
   }
   const isHtml = ['.html', '.htm', '.xhtml'].includes(extname(file).toLowerCase()) || /^\s*<(!doctype|html)/i.test(raw);
   if (!isHtml) return raw;
-  const { document } = parseHTML(raw);
+  const { document } = parseHTML(parseable(raw));
   const article = extractArticle(document as unknown as Document, { force: true });
   if (!article) throw new UsageError(`${file}: no article text found in the page`);
   return article.text;
+}
+
+/**
+ * linkedom builds no usable document from text before the doctype or `<html>` (a server's error
+ * message printed first): a browser puts that text at the start of the body. So does this.
+ */
+function parseable(html: string): string {
+  const start = html.search(/<(?:!doctype|html[\s>])/i);
+  if (start <= 0 || !/[^\s]/.test(html.slice(0, start)) || /^\s*<(?:\?xml|!--)/i.test(html)) return html;
+  const rest = html.slice(start);
+  const body = /<body\b[^>]*>/i.exec(rest);
+  if (!body) return rest;
+  const at = body.index + body[0].length;
+  return rest.slice(0, at) + html.slice(0, start) + rest.slice(at);
 }
