@@ -23,8 +23,6 @@
  * - `<br>` ends a block: text written as lines between breaks is a paragraph per line.
  */
 
-import { sentences } from './segment';
-
 /** Cuts long work into slices: `due()` once a slice is used up; then the caller awaits `pause()`. */
 export interface Slicer {
   due(): boolean;
@@ -360,10 +358,6 @@ const normalisedLength = (s: string) => s.replace(/\s+/g, ' ').trim().length;
  * in slices, `readArticleSync` in one go.
  */
 function* decide(doc: Document, options: ReadOptions): Generator<boolean | void, ArticleReading> {
-  // The sentence segmenter the caller splits the blocks with next costs tens of milliseconds to
-  // make the first time in a page (ICU loads its rules): made here, in a task of its own.
-  yield true;
-  sentences('.');
   yield true;
   const { blocks, links, mixed, broken } = yield* walk(doc, options.exclude);
   const body = doc.body;

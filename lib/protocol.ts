@@ -55,6 +55,8 @@ export type Message =
   | { type: 'page:status'; status: Exclude<PageStatus, 'done'>; url: string; title: string; error?: string }
   | { type: 'page:check'; url: string; title: string; sentences: PageSentenceIn[]; reset: boolean }
   | { type: 'page:open-reader'; article: string; start: number; end: number }
+  /** Sentence offsets of block texts: the split runs in the background (see segmentTexts). */
+  | { type: 'page:segment'; texts: string[] }
   // popup / reader -> background
   | { type: 'ui:get-report'; tabId: number }
   | { type: 'ui:search'; query: string }
@@ -73,6 +75,8 @@ export interface Replies {
   'page:status': { ok: true };
   'page:check': { matches: MatchedSentence[]; self?: TabReport['self'] };
   'page:open-reader': { ok: boolean };
+  /** For each text, its sentences as [start, end) offsets. */
+  'page:segment': { spans: Array<Array<[number, number]>> };
   'ui:get-report': { report: TabReport | null; selection: SelectionReport | null };
   'ui:search': { hits: SearchHit[] };
   'ui:set-highlights': { ok: boolean };
@@ -89,6 +93,8 @@ export type Reply<M extends Message> = Replies[M['type']];
 
 /** Longest text accepted in any message (a whole page of sentences stays far below). */
 export const MAX_TEXT = 20_000;
+/** Most characters of block text in one page:segment message (batches for more). */
+export const MAX_SEGMENT_CHARS = 200_000;
 /** Most sentences in one page:check message; the content script sends larger pages in batches. */
 export const MAX_BATCH = 500;
 /**
@@ -121,6 +127,12 @@ export function isMessage(m: unknown): m is Message {
         Array.isArray(m.sentences) &&
         m.sentences.length <= MAX_BATCH &&
         m.sentences.every((s) => isRecord(s) && isInt(s.id) && isText(s.text) && s.text.length > 0)
+      );
+    case 'page:segment':
+      return (
+        Array.isArray(m.texts) &&
+        m.texts.every((t) => typeof t === 'string') &&
+        (m.texts as string[]).reduce((n, t) => n + t.length, 0) <= MAX_SEGMENT_CHARS
       );
     case 'page:open-reader':
       return isText(m.article, 200) && isInt(m.start) && isInt(m.end);

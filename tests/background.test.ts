@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { CorpusSearch } from '../core/search';
+import { sentences } from '../core/segment';
 import { Matcher } from '../core/matcher';
 import { clearTab, createHandlers, createMessageListener, type Api, type Handlers } from '../lib/background/handlers';
 import { createMenu, createMenuListener, MENU_ID } from '../lib/background/menu';
@@ -278,5 +279,14 @@ describe('tab report updates', () => {
       'corpus index not found (404)',
     );
     expect((await loadTab(TAB))?.report).toMatchObject({ status: 'error', error: 'corpus index not found (404)' });
+  });
+});
+
+describe('page:segment', () => {
+  it('gives each text’s sentences as offsets, as the check command splits them', async () => {
+    const texts = ['He spoke. “We will see,” he said.', '', 'One line'];
+    const { spans } = await handlers['page:segment']({ type: 'page:segment', texts }, fromPage);
+    expect(spans).toEqual(texts.map((t) => sentences(t).map((s) => [s.start, s.end])));
+    expect(spans[0]!.map(([a, b]) => texts[0]!.slice(a, b))).toEqual(['He spoke.', '“We will see,” he said.']);
   });
 });

@@ -2,7 +2,8 @@
 // The page's sentences: the article's blocks, cut into sentences with offsets into each block.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { slicer } from '../lib/page/blocks';
-import { blockSentences, scanPage, signatureOf } from '../lib/page/scan';
+import { MAX_SEGMENT_CHARS } from '../lib/protocol';
+import { blockSentences, scanPage, segmentHere, segmentIn, signatureOf } from '../lib/page/scan';
 
 const FILLER =
   'The committee heard evidence from officials over several long sessions in the spring, and its members ' +
@@ -60,5 +61,43 @@ describe('blockSentences', () => {
     expect(all[0]!.block.text.slice(all[0]!.start, all[0]!.end)).toBe('One line\ngoes on.');
     expect((await blockSentences(blocks, undefined, 2)).map((s) => s.text)).toEqual(['One line goes on.', 'Two.']);
     expect(signatureOf(all)).toBe('One line goes on.\nTwo.\nThree.\nFour.');
+  });
+});
+
+describe('the sentence split asked of the background', () => {
+  const blocksOf = () =>
+    [...document.querySelectorAll('p')].map((el) => {
+      const node = el.firstChild as Text;
+      return { el, text: node.data, segments: [{ node, start: 0, end: node.data.length }] };
+    });
+
+  it('gives the same sentences as the split done here, asking once per batch', async () => {
+    document.body.innerHTML = '<p>One line\ngoes on. Two.</p><p>Three. “Four,” he said.</p>';
+    const asked: string[][] = [];
+    const send = (async (m: { type: string; texts: string[] }) => {
+      expect(m.type).toBe('page:segment');
+      asked.push(m.texts);
+      return { spans: await segmentHere(m.texts) };
+    }) as unknown as typeof import('../lib/connector').send;
+    const there = await blockSentences(blocksOf(), undefined, 100, segmentIn(send));
+    const here = await blockSentences(blocksOf());
+    expect(there).toEqual(here);
+    expect(asked).toEqual([['One line goes on. Two.', 'Three. “Four,” he said.']]);
+  });
+
+  it('sends at most MAX_SEGMENT_CHARS of text a message, in page order', async () => {
+    const long = 'Word after word goes on. '.repeat(5000);
+    document.body.innerHTML = `<p>${long}</p><p>${long}</p><p>Last one.</p>`;
+    const sizes: number[] = [];
+    const segment = async (texts: string[]) => {
+      sizes.push(texts.reduce((n, t) => n + t.length, 0));
+      return segmentHere(texts);
+    };
+    const out = await blockSentences(blocksOf(), undefined, 100_000, segment);
+    expect(sizes.length).toBeGreaterThan(1);
+    for (const n of sizes) expect(n).toBeLessThanOrEqual(MAX_SEGMENT_CHARS);
+    expect(out.at(-1)!.text).toBe('Last one.');
+    expect(out).toEqual(await blockSentences(blocksOf(), undefined, 100_000));
+    expect(out.map((s) => s.id)).toEqual(out.map((_, i) => i));
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMessage, MAX_BATCH, MAX_TEXT } from '../lib/protocol';
+import { isMessage, MAX_BATCH, MAX_SEGMENT_CHARS, MAX_TEXT } from '../lib/protocol';
 
 const sentence = { id: 0, text: 'Stoltenberg will hand over the post on October 1.' };
 const report = { text: 'a quote', result: { sentences: [] } };
@@ -22,6 +22,8 @@ const WELL_FORMED: Array<[string, unknown]> = [
     },
   ],
   ['page:open-reader', { type: 'page:open-reader', article: '000_fb607a1be5cd114a', start: 0, end: 120 }],
+  ['page:segment', { type: 'page:segment', texts: ['One. Two.', ''] }],
+  ['page:segment, the most text', { type: 'page:segment', texts: ['x'.repeat(MAX_SEGMENT_CHARS)] }],
   ['ui:get-report', { type: 'ui:get-report', tabId: 12 }],
   ['ui:get-report, tab 0', { type: 'ui:get-report', tabId: 0 }],
   ['ui:search', { type: 'ui:search', query: 'rutte october' }],
@@ -116,6 +118,10 @@ const MALFORMED: Array<[string, unknown]> = [
   ['page:check a null sentence', { type: 'page:check', url: 'x', title: 'x', sentences: [null], reset: true }],
   ['page:check a string sentence', { type: 'page:check', url: 'x', title: 'x', sentences: ['x'], reset: true }],
   ['page:check an array sentence', { type: 'page:check', url: 'x', title: 'x', sentences: [[0, 'x']], reset: true }],
+  // page:segment
+  ['page:segment without texts', { type: 'page:segment' }],
+  ['page:segment with a number', { type: 'page:segment', texts: ['a', 3] }],
+  ['page:segment over the most text', { type: 'page:segment', texts: ['x'.repeat(MAX_SEGMENT_CHARS), 'y'] }],
   // page:open-reader
   ['page:open-reader without article', { type: 'page:open-reader', start: 0, end: 1 }],
   ['page:open-reader long article', { type: 'page:open-reader', article: 'a'.repeat(201), start: 0, end: 1 }],
@@ -184,6 +190,7 @@ describe('isMessage', () => {
         'page:status',
         'page:check',
         'page:open-reader',
+        'page:segment',
         'ui:get-report',
         'ui:search',
         'ui:set-highlights',

@@ -10,6 +10,7 @@ import '../../components/styles.css';
 import './overlay.css';
 import { readerUrl, send } from '../../lib/connector';
 import { createPageChecker } from '../../lib/page/checker';
+import { segmentIn } from '../../lib/page/scan';
 import { ensureStyles } from '../../lib/page/highlights';
 import { createHover } from '../../lib/page/hover';
 import { createContentHandlers, handleContentMessage } from '../../lib/page/messages';
@@ -65,6 +66,8 @@ export default defineContentScript({
       send,
       highlighter: cssHighlighter(document),
       exclude: own,
+      // The sentence split runs in the background: making the segmenter in a page is a long task.
+      segment: segmentIn(send),
     });
     const handlers = createContentHandlers(document, checker, overlay);
     browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -4,6 +4,7 @@
  * is answered `{ error }`, which `send` turns back into a rejection on the caller's side.
  */
 import type { Browser, browser as BrowserApi } from 'wxt/browser';
+import { sentences } from '../../core/segment';
 import { readerUrl } from '../connector';
 import { isMessage, worstVerdict, type Message, type Replies } from '../protocol';
 import { clearBadge, showBadge } from './badge';
@@ -48,6 +49,10 @@ export function createHandlers(browser: Api, engine: () => Promise<Engine>): Han
       });
       await showBadge(browser, tabId, tabReport(stored!));
       return { ok: true };
+    },
+
+    async 'page:segment'(message) {
+      return { spans: message.texts.map((t) => sentences(t).map((x): [number, number] => [x.start, x.end])) };
     },
 
     async 'page:check'(message, sender) {

@@ -9,7 +9,7 @@ import { slicer } from './blocks';
 import { checkSentences } from './check';
 import { matchRanges, type Highlighter } from './paint';
 import { createRunner } from './runner';
-import { scanPage, signatureOf, type PageSentence } from './scan';
+import { scanPage, segmentHere, signatureOf, type PageSentence, type Segment } from './scan';
 
 /** Work is cut into slices of at most this long before yielding to the page. */
 export const SLICE_MS = 8;
@@ -34,6 +34,8 @@ export interface CheckerDeps {
   exclude?: (el: Element) => boolean;
   /** Lets the page run between slices of work. */
   yieldToPage?: () => Promise<void>;
+  /** Splits block texts into sentences: the content script has the background do it. */
+  segment?: Segment;
 }
 
 export interface PageChecker {
@@ -71,6 +73,7 @@ export function createPageChecker({
   highlighter,
   exclude,
   yieldToPage = yieldWith(ctx),
+  segment = segmentHere,
 }: CheckerDeps): PageChecker {
   // The sentences and their matches are replaced together, once a check has its answer: a
   // paint in between (the highlight switch) never pairs new sentences with old matches.
@@ -94,7 +97,7 @@ export function createPageChecker({
     const title = doc.title.slice(0, MAX_TITLE);
     try {
       const slices = slicer(SLICE_MS, yieldToPage);
-      const scan = await scanPage(doc, { force: forcedFor === page, exclude, slices });
+      const scan = await scanPage(doc, { force: forcedFor === page, exclude, slices, segment });
       if (ctx.isInvalid) return;
       // What the check would send: whether the page is an article, and its sentences.
       const signature = `${scan.isArticle ? 'article' : 'not-article'}\n${signatureOf(scan.sentences)}`;

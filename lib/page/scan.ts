@@ -3,7 +3,8 @@
  * each block's text (so a match becomes a Range over the live text nodes).
  */
 import { sentences } from '../../core/segment';
-import { MAX_PAGE_SENTENCES } from '../protocol';
+import type { send as Send } from '../connector';
+import { MAX_PAGE_SENTENCES, MAX_SEGMENT_CHARS } from '../protocol';
 import { readArticle, type Slicer, type TextBlock } from './blocks';
 
 export interface PageSentence {
@@ -23,7 +24,21 @@ export interface ScanOptions {
   exclude?: (el: Element) => boolean;
   /** Cuts the work into slices so no task blocks the page for long. */
   slices: Slicer;
+  /** Splits texts into sentences (the background's split in the content script). */
+  segment?: Segment;
 }
+
+/** Sentence offsets of each text, as [start, end). */
+export type Segment = (texts: string[]) => Promise<Array<Array<[number, number]>>>;
+
+/**
+ * The split done here. The content script asks the background instead: making a sentence
+ * `Intl.Segmenter` costs 11–116 ms the first time in a page (ICU loads its rules), one native
+ * call no slicing can cut, and it was the one extension task over 50 ms left on real pages.
+ * Same code (core/segment.ts) either way, so the check command splits the same.
+ */
+export const segmentHere: Segment = async (texts) =>
+  texts.map((t) => sentences(t).map((s): [number, number] => [s.start, s.end]));
 
 export interface Scan {
   /** False on a page that does not look like an article and was not forced. */
@@ -37,23 +52,46 @@ export async function scanPage(doc: Document, options: ScanOptions): Promise<Sca
   // check command's, in slices. With `force`, its best guess even on a page that is no article.
   const { isArticle, blocks } = await readArticle(doc, options);
   const read = isArticle || options.force;
-  return { isArticle: read, sentences: read ? await blockSentences(blocks, options.slices) : [] };
+  return {
+    isArticle: read,
+    sentences: read ? await blockSentences(blocks, options.slices, MAX_PAGE_SENTENCES, options.segment) : [],
+  };
 }
 
-/** Sentences of blocks, numbered in order, at most `max`. */
+/** The background's split, asked through `send`. */
+export function segmentIn(send: typeof Send): Segment {
+  return async (texts) => (await send({ type: 'page:segment', texts })).spans;
+}
+
+/** Sentences of blocks, numbered in order, at most `max`; split by `segment`, in batches. */
 export async function blockSentences(
   blocks: TextBlock[],
   slices?: Slicer,
   max = MAX_PAGE_SENTENCES,
+  segment: Segment = segmentHere,
 ): Promise<PageSentence[]> {
   const out: PageSentence[] = [];
-  for (const block of blocks) {
-    // Line breaks inside a block are source formatting, not sentence ends.
-    const flat = block.text.replace(/[\r\n\u2028\u2029]/g, ' ');
-    for (const s of sentences(flat)) {
-      if (out.length === max) return out;
-      out.push({ id: out.length, text: s.text, block, start: s.start, end: s.end });
+  let i = 0;
+  while (i < blocks.length && out.length < max) {
+    // Line breaks inside a block are source formatting, not sentence ends (same length, so
+    // offsets still index the block's text). A block longer than a message is read up to there.
+    const batch: Array<{ block: TextBlock; flat: string }> = [];
+    let chars = 0;
+    for (; i < blocks.length; i++) {
+      const text = blocks[i]!.text;
+      if (batch.length && chars + text.length > MAX_SEGMENT_CHARS) break;
+      const flat = text.slice(0, MAX_SEGMENT_CHARS).replace(/[\r\n\u2028\u2029]/g, ' ');
+      batch.push({ block: blocks[i]!, flat });
+      chars += flat.length;
+      if (slices?.due()) await slices.pause();
     }
+    const spans = await segment(batch.map((b) => b.flat));
+    batch.forEach(({ block, flat }, k) => {
+      for (const [start, end] of spans[k] ?? []) {
+        if (out.length === max) return;
+        out.push({ id: out.length, text: flat.slice(start, end), block, start, end });
+      }
+    });
     if (slices?.due()) await slices.pause();
   }
   return out;
