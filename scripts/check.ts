@@ -15,14 +15,18 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { crossCheck } from '../core/lang/cross';
 import { detectLanguage } from '../core/lang/detect';
+import { isLexiconLanguage } from '../core/lang/stem';
 import { Matcher } from '../core/matcher';
 import type { CheckResult, DiffOp, Version } from '../core/types';
 import { ensureIndex } from './lib/corpus-index';
 import { loadCorpus } from './lib/load-corpus';
-import { loadLexicon } from './lib/load-lexicon';
-import { readPage, UsageError } from './lib/read-page';
+import { UsageError } from './lib/usage-error';
+
+// Imported when needed (HTML parsing, the language layer): a plain check starts faster without
+// them.
+const readPageModule = () => import('./lib/read-page');
+const languageModules = () => Promise.all([import('../core/lang/cross'), import('./lib/load-lexicon')]);
 
 const USAGE = 'usage: npm run check -- [--json] [--corpus <folder>] (<text> | --file <page.html|page.txt|folder> ...)';
 
@@ -89,7 +93,8 @@ function folderPages(dir: string): string[] {
 }
 
 /** A page's text, checked to have some. */
-function readChecked(file: string): string {
+async function readChecked(file: string): Promise<string> {
+  const { readPage } = await readPageModule();
   const text = readPage(file);
   if (!/[\p{L}\p{N}]/u.test(text)) throw new UsageError(`${file} has no text to check`);
   return text;
@@ -114,8 +119,11 @@ function formatDiff(diff: DiffOp[]): string {
 }
 
 /** English through the matcher; a language with a lexicon through the language layer. */
-function checkText(matcher: Matcher, text: string): CheckResult {
-  const lexicon = loadLexicon(detectLanguage(text).lang);
+async function checkText(matcher: Matcher, text: string): Promise<CheckResult> {
+  const lang = detectLanguage(text).lang;
+  if (!isLexiconLanguage(lang)) return matcher.check(text);
+  const [{ crossCheck }, { loadLexicon }] = await languageModules();
+  const lexicon = loadLexicon(lang);
   return lexicon ? crossCheck(matcher, text, lexicon) : matcher.check(text);
 }
 
@@ -156,8 +164,8 @@ async function main(): Promise<number> {
   });
   const matcher = new Matcher(loadCorpus(file));
   if (input.kind === 'text' || !input.many) {
-    const text = input.kind === 'text' ? input.text : readChecked(input.files[0]!);
-    const result = checkText(matcher, text);
+    const text = input.kind === 'text' ? input.text : await readChecked(input.files[0]!);
+    const result = await checkText(matcher, text);
     process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${formatHuman(result)}\n`);
     return 0;
   }
@@ -166,7 +174,7 @@ async function main(): Promise<number> {
     const path = file;
     let result: CheckResult;
     try {
-      result = checkText(matcher, readChecked(file));
+      result = await checkText(matcher, await readChecked(file));
     } catch (err) {
       failed++;
       const error = err instanceof Error ? err.message : String(err);

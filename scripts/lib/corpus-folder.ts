@@ -6,32 +6,20 @@
  * folder's `metadata.json` or `metadata.ts` (`export const metadata`), keyed by article id.
  * An article's id is its path in the folder without the extension.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parse as parseYaml } from 'yaml';
 import type { ArticleInput } from '../../core/corpus';
 import type { ArticleMeta } from '../../core/types';
+import { articleFiles } from './article-files';
 import { readPage } from './read-page';
 
-const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.html', '.htm']);
+export { articleFiles };
+
 const FRONT_MATTER_RE = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
 export type PartialMeta = Partial<ArticleMeta>;
-
-/** The article files of a folder, in path order; hidden files and folders are left out. */
-export function articleFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => !f.split(/[\\/]/).some((part) => part.startsWith('.')))
-    .filter((f) => ARTICLE_EXTENSIONS.has(extname(f).toLowerCase()) && basenameOf(f) !== 'metadata')
-    .filter((f) => statSync(join(dir, f)).isFile())
-    .sort();
-}
-
-function basenameOf(f: string): string {
-  const name = f.split(/[\\/]/).pop() ?? f;
-  return name.slice(0, name.length - extname(name).length);
-}
 
 /** The folder's metadata file, keyed by article id, when it has one. */
 async function folderMetadata(dir: string): Promise<Record<string, PartialMeta>> {

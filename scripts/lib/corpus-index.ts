@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { dirname, join, resolve } from 'node:path';
 import { buildCorpus, CorpusError } from '../../core/corpus';
 import type { CorpusData } from '../../core/types';
-import { articleFiles, readCorpusFolder } from './corpus-folder';
+import { articleFiles } from './article-files';
 
 const root = resolve(import.meta.dirname, '..', '..');
 export const defaultCorpusDir = join(root, 'corpus');
@@ -46,7 +46,11 @@ function inputs(dir: string): string[] {
     .filter((f) => f.endsWith('.ts'))
     .sort()
     .map((f) => join(core, f));
-  code.push(...['corpus-index.ts', 'corpus-folder.ts', 'read-page.ts'].map((f) => join(root, 'scripts', 'lib', f)));
+  code.push(
+    ...['corpus-index.ts', 'corpus-folder.ts', 'article-files.ts', 'read-page.ts'].map((f) =>
+      join(root, 'scripts', 'lib', f),
+    ),
+  );
   const metadata = ['metadata.json', 'metadata.ts'].map((f) => join(dir, f));
   return [...articleFiles(dir).map((f) => join(dir, f)), ...metadata, ...code];
 }
@@ -68,6 +72,8 @@ const stampFile = (out: string) => `${out}.fingerprint`;
 export async function buildIndex(options: IndexOptions = {}): Promise<CorpusData> {
   const { dir, out } = resolved(options);
   if (!existsSync(dir)) throw new CorpusError(dir, 'no such folder');
+  // Imported here: reading pages and front matter is needed only when the index is built.
+  const { readCorpusFolder } = await import('./corpus-folder');
   const articles = await readCorpusFolder(dir);
   if (!articles.length) throw new CorpusError(dir, 'no .txt, .md or .html articles in the folder');
   const data = buildCorpus(articles, options.onRefused);

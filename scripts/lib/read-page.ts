@@ -11,8 +11,8 @@ import { extractArticle } from '../../core/extract';
 /** Largest input file read: a saved news page is well under this. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-/** A refusal of the input: reported as one line, exit code 2. */
-export class UsageError extends Error {}
+export { UsageError } from './usage-error';
+import { UsageError } from './usage-error';
 
 export function readPage(file: string): string {
   let size: number;
