@@ -40,11 +40,15 @@ describe.skipIf(!browserPath)('the extension on a German page', () => {
     await server?.close();
   });
 
-  it('highlights the German sentence that reports a corpus statement, and nothing else', async () => {
-    await expect.poll(async () => Object.values(await highlighted(page)).flat().length, { timeout: 15_000 }).toBe(1);
+  it('highlights the German sentences that report a corpus statement, and nothing else', async () => {
+    // The number sentence (24 where the corpus says 23) and the headline that sums it up
+    // ("more states reach the alliance's spending target"), as the check command reads the page.
+    await expect.poll(async () => Object.values(await highlighted(page)).flat().length, { timeout: 15_000 }).toBe(2);
     const h = await highlighted(page);
     expect(h.conflicting).toHaveLength(1);
     expect(h.conflicting![0]).toContain('24 der 32 Mitgliedsländer');
+    expect(h.reworded).toEqual(['Mehr Staaten erreichen das Ausgabenziel der Allianz']);
+    for (const t of Object.values(h).flat()) expect(t).not.toMatch(/Wetter|Verteidigungsminister|Herbst/);
   });
 
   it('shows on the card the English versions, across languages, with the number that differs', async () => {
