@@ -11,7 +11,7 @@
  * `declare const chrome: ExtensionChrome;` (module scoped, so it does not leak into the
  * extension's own code).
  */
-import { accessSync, constants, existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,6 +20,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
+import { findBrowser, requireBrowser, type BrowserSpec } from './find-browser';
 
 /** The extension API as seen by functions passed to `worker.evaluate()`. */
 export type ExtensionChrome = typeof browser;
@@ -33,58 +34,21 @@ export const PAGES_DIR = join(REPO_ROOT, 'tests', 'e2e', 'pages');
 /** Where `screenshot()` writes (git-ignored). */
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'screenshots');
 
-const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const CHROMIUM: BrowserSpec = {
+  name: 'Chromium',
+  envVar: 'CHROMIUM_PATH',
+  candidates: ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'],
+  apt: 'chromium',
+};
 
 /** The Chromium to use: `$CHROMIUM_PATH`, else the usual Debian locations; undefined if none. */
 export function findChromium(): string | undefined {
-  const fromEnv = process.env.CHROMIUM_PATH;
-  if (fromEnv) {
-    if (isExecutable(fromEnv)) return fromEnv;
-    process.stderr.write(`CHROMIUM_PATH=${fromEnv} is not an executable file; looking in the usual places.\n`);
-  }
-  return CANDIDATES.find(isExecutable);
+  return findBrowser(CHROMIUM);
 }
 
-/**
- * For test files: the browser path, or undefined (after a loud warning) so the suite can
- * `describe.skipIf(!browserPath)`. In CI (`CI=true`) a missing browser is an error instead.
- */
+/** For test files: the Chromium path, or undefined (after a loud warning) so the suite is skipped. */
 export function requireChromium(): string | undefined {
-  const path = findChromium();
-  if (path) return path;
-  if (process.env.CI === 'true')
-    throw new Error(
-      'No Chromium found for the end-to-end tests (looked at $CHROMIUM_PATH, ' +
-        `${CANDIDATES.join(', ')}). Install it with "sudo apt-get install -y chromium" or set CHROMIUM_PATH.`,
-    );
-  const bar = '!'.repeat(78);
-  process.stderr.write(
-    [
-      '',
-      bar,
-      '!!  END-TO-END TESTS SKIPPED: no Chromium browser was found.',
-      '!!',
-      `!!  Looked at $CHROMIUM_PATH, ${CANDIDATES.join(', ')}.`,
-      '!!  To run them, install one:',
-      '!!      sudo apt-get install -y chromium',
-      '!!  or point CHROMIUM_PATH at a Chromium / Chrome executable:',
-      '!!      CHROMIUM_PATH=/path/to/chrome npx vitest run --config vitest.e2e.config.ts',
-      '!!  (In CI, with CI=true, a missing browser fails the run instead.)',
-      bar,
-      '',
-      '',
-    ].join('\n'),
-  );
-  return undefined;
+  return requireBrowser(CHROMIUM);
 }
 
 export interface LaunchOptions {

@@ -18,12 +18,13 @@
  *
  * Build first: `npx wxt build -b firefox`; then `npx vitest run --config vitest.firefox.config.ts`.
  */
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { REPO_ROOT, type ExtensionChrome } from '../harness';
+import { findBrowser, requireBrowser, type BrowserSpec } from '../find-browser';
 
 /** The Firefox build of the extension made by `npx wxt build -b firefox`. */
 export const FIREFOX_EXTENSION_DIR = join(REPO_ROOT, '.output', 'firefox-mv2');
@@ -32,60 +33,26 @@ export const GECKO_ID = 'quote-check@example.org';
 /** The extension's internal UUID in the test profile: its pages are `moz-extension://<this>/`. */
 export const EXTENSION_UUID = '5c1e3f0a-9d2b-4c7e-8a61-0f4b2d9e7c35';
 
-const CANDIDATES = [
-  '/usr/lib/firefox-esr/firefox-esr',
-  '/usr/bin/firefox-esr',
-  '/usr/lib/firefox/firefox',
-  '/usr/bin/firefox',
-];
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const FIREFOX: BrowserSpec = {
+  name: 'Firefox',
+  envVar: 'FIREFOX_PATH',
+  candidates: [
+    '/usr/lib/firefox-esr/firefox-esr',
+    '/usr/bin/firefox-esr',
+    '/usr/lib/firefox/firefox',
+    '/usr/bin/firefox',
+  ],
+  apt: 'firefox-esr',
+};
 
 /** The Firefox to use: `$FIREFOX_PATH`, else the usual Debian locations; undefined if none. */
 export function findFirefox(): string | undefined {
-  const fromEnv = process.env.FIREFOX_PATH;
-  if (fromEnv) {
-    if (isExecutable(fromEnv)) return fromEnv;
-    process.stderr.write(`FIREFOX_PATH=${fromEnv} is not an executable file; looking in the usual places.\n`);
-  }
-  return CANDIDATES.find(isExecutable);
+  return findBrowser(FIREFOX);
 }
 
-/**
- * For test files: the browser path, or undefined (after a loud warning) so the suite can
- * `describe.skipIf(!browserPath)`. In CI (`CI=true`) a missing browser is an error instead.
- */
+/** For test files: the Firefox path, or undefined (after a loud warning) so the suite is skipped. */
 export function requireFirefox(): string | undefined {
-  const path = findFirefox();
-  if (path) return path;
-  if (process.env.CI === 'true')
-    throw new Error(
-      'No Firefox found for the Firefox end-to-end tests (looked at $FIREFOX_PATH, ' +
-        `${CANDIDATES.join(', ')}). Install it with "sudo apt-get install -y firefox-esr" or set FIREFOX_PATH.`,
-    );
-  const bar = '!'.repeat(78);
-  process.stderr.write(
-    [
-      '',
-      bar,
-      '!!  FIREFOX END-TO-END TESTS SKIPPED: no Firefox was found.',
-      `!!  Looked at $FIREFOX_PATH, ${CANDIDATES.join(', ')}.`,
-      '!!  To run them: sudo apt-get install -y firefox-esr',
-      '!!  or point FIREFOX_PATH at a Firefox executable.',
-      '!!  (In CI, with CI=true, a missing browser fails the run instead.)',
-      bar,
-      '',
-      '',
-    ].join('\n'),
-  );
-  return undefined;
+  return requireBrowser(FIREFOX);
 }
 
 export interface FirefoxSession {
