@@ -1,6 +1,6 @@
 // The Firefox build in a real Firefox: highlights, badge, hover card, popup, highlights off and
 // on, "Check this quote" through Firefox's own context menu, the reader, a page without
-// matches, an article inserted late, a non-article page checked on request, the dark colour scheme, axe-core on the popup, card and panel, and no error from the
+// matches, a German page matched across languages, an article inserted late, a non-article page checked on request, the dark colour scheme, axe-core on the popup, card and panel, and no error from the
 // extension. One browser for the whole file.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -266,6 +266,31 @@ describe.skipIf(!browserPath)('the Firefox build in Firefox', () => {
     expect(await ff.badgeText(otherTab)).toBe('');
     await popup.close();
     await other.close();
+  });
+
+  it('highlights a German page across languages, and its card names the English versions', async () => {
+    const german = await ff.newPage();
+    await german.setViewport({ width: 1200, height: 900 });
+    await german.goto(server.url('/german.html'));
+    const h = await waitForHighlights(german, 2);
+    expect(h.conflicting).toHaveLength(1);
+    expect(h.conflicting[0]).toContain('24 der 32 Mitgliedsländer');
+    const at = await pointOf(german, 'conflicting');
+    expect(at).toBeDefined();
+    await german.mouse.move(at!.x, at!.y);
+    const card = await until(
+      'the card across languages',
+      async () => {
+        const t = await overlayText(german, 'card');
+        return t?.includes('Across languages') ? t : undefined;
+      },
+      10_000,
+    );
+    expect(card).toContain('the page is in German, this version in English');
+    expect(card).toContain('24 on this page, 23 in this version');
+    expect(card).toMatch(/Kronen Zeitung|South Shore Journal/);
+    await german.screenshot({ path: screenshotPath('firefox-german-card') });
+    await german.close();
   });
 
   it('checks an article inserted after load', async () => {
