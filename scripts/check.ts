@@ -12,13 +12,14 @@
  * A text in a language with a lexicon (German, Portuguese, Norwegian, Bulgarian; lang/) is
  * matched through the language layer (core/lang/): its versions carry `crossLanguage`.
  */
-import { readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { detectLanguage } from '../core/lang/detect';
 import { isLexiconLanguage } from '../core/lang/stem';
 import { Matcher } from '../core/matcher';
 import type { CheckResult, DiffOp, Version } from '../core/types';
+import { filesIn, PAGE_EXTENSIONS } from './lib/article-files';
 import { ensureIndex } from './lib/corpus-index';
 import { loadCorpus } from './lib/load-corpus';
 import { UsageError } from './lib/usage-error';
@@ -29,9 +30,6 @@ const readPageModule = () => import('./lib/read-page');
 const languageModules = () => Promise.all([import('../core/lang/cross'), import('./lib/load-lexicon')]);
 
 const USAGE = 'usage: npm run check -- [--json] [--corpus <folder>] (<text> | --file <page.html|page.txt|folder> ...)';
-
-/** Files a folder contributes: pages and texts, found recursively, in name order. */
-const PAGE_EXTENSIONS = new Set(['.html', '.htm', '.xhtml', '.txt', '.md']);
 
 type Input = { kind: 'text'; text: string } | { kind: 'files'; files: string[]; many: boolean };
 
@@ -83,13 +81,9 @@ function isFolder(path: string): boolean {
   }
 }
 
+/** Files a folder contributes: pages and texts, found recursively, in name order. */
 function folderPages(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => !f.split(/[\\/]/).some((part) => part.startsWith('.')))
-    .filter((f) => PAGE_EXTENSIONS.has(extname(f).toLowerCase()))
-    .map((f) => join(dir, f))
-    .filter((f) => !isFolder(f))
-    .sort();
+  return filesIn(dir, PAGE_EXTENSIONS).map((f) => join(dir, f));
 }
 
 /** A page's text, checked to have some. */
