@@ -20,17 +20,14 @@ export async function send<M extends Message>(message: M, runtime: Runtime = bro
 }
 
 /**
- * `send`, failing loudly: the background answers `{ error }` when a request fails and nothing
- * at all when it is not listening; neither must be taken for an answer. (In Firefox a failing
- * badge call made `page:check` answer `{ error }`, and the content script, reading `matches`
- * from it, reported "this.matches is undefined" instead of the cause.)
+ * `send`, also failing when nothing answers (the background not listening, or a handler that
+ * returned nothing): such a reply must not be taken for an answer either. The popup, the reader
+ * and the page's check use it.
  */
 export async function request<M extends Message>(message: M, runtime: Runtime = browser.runtime): Promise<Reply<M>> {
-  const reply: unknown = await send(message, runtime);
+  const reply = await send(message, runtime);
   if (reply === undefined || reply === null) throw new Error('The extension did not answer. Try reopening it.');
-  const error = typeof reply === 'object' && 'error' in reply ? reply.error : undefined;
-  if (typeof error === 'string') throw new Error(error);
-  return reply as Reply<M>;
+  return reply;
 }
 
 /**

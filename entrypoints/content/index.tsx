@@ -8,7 +8,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import '../../components/styles.css';
 import './overlay.css';
-import { readerUrl, send } from '../../lib/connector';
+import { readerUrl, request, send } from '../../lib/connector';
 import { createPageChecker } from '../../lib/page/checker';
 import { segmentIn } from '../../lib/page/scan';
 import { ensureStyles } from '../../lib/page/highlights';
@@ -63,11 +63,12 @@ export default defineContentScript({
     const checker = createPageChecker({
       doc: document,
       ctx,
-      send,
+      // A check must get an answer: none (the background not listening) is an error too.
+      send: request,
       highlighter: cssHighlighter(document),
       exclude: own,
       // The sentence split runs in the background: making the segmenter in a page is a long task.
-      segment: segmentIn(send),
+      segment: segmentIn(request),
     });
     const handlers = createContentHandlers(document, checker, overlay);
     browser.runtime.onMessage.addListener((message: unknown, sender) => {

@@ -3,13 +3,12 @@ import { SearchBox } from '../../components/SearchBox';
 import { SelectionView } from '../../components/SelectionView';
 import { StatusView } from '../../components/StatusView';
 import type { ContextHref } from '../../components/types';
-import { readerUrl } from '../../lib/connector';
-import { ask } from './ask';
+import { readerUrl, request } from '../../lib/connector';
 import { Results } from './Results';
 import { useReport } from './useReport';
 
 const contextHref: ContextHref = (t) => readerUrl(t.article, t.start, t.end);
-const search = async (query: string) => (await ask({ type: 'ui:search', query })).hits;
+const search = async (query: string) => (await request({ type: 'ui:search', query })).hits;
 
 /**
  * The popup: the checked selection if any, then the state of the tab's check or its

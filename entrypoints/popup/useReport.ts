@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { activeTabId } from '../../lib/connector';
 import type { Replies } from '../../lib/protocol';
-import { ask } from './ask';
+import { activeTabId, request } from '../../lib/connector';
 
 /** How often the popup asks for the report while a check runs. */
 const POLL_MS = 500;
@@ -25,7 +24,7 @@ export function useReport() {
 
   const load = async (id: number) => {
     try {
-      const reply = await ask({ type: 'ui:get-report', tabId: id });
+      const reply = await request({ type: 'ui:get-report', tabId: id });
       const status = reply.report?.status;
       if (status && status !== 'not-article') setStartPolls(0);
       setData(reply);
@@ -61,7 +60,7 @@ export function useReport() {
   const checkAnyway = async () => {
     if (tabId === undefined) return;
     try {
-      const reply = await ask({ type: 'ui:check-page', tabId });
+      const reply = await request({ type: 'ui:check-page', tabId });
       if (!reply.ok) return setError('This page could not be checked. Reloading it may help.');
       setAskedAnyway(true);
       setStartPolls(START_POLLS);
@@ -76,7 +75,7 @@ export function useReport() {
     const patch = (v: boolean) => setData((d) => (d?.report ? { ...d, report: { ...d.report, highlights: v } } : d));
     patch(on);
     try {
-      const reply = await ask({ type: 'ui:set-highlights', tabId, on });
+      const reply = await request({ type: 'ui:set-highlights', tabId, on });
       if (!reply.ok) patch(!on);
     } catch {
       patch(!on);
@@ -84,7 +83,7 @@ export function useReport() {
   };
 
   const reveal = (id: number) => {
-    if (tabId !== undefined) ask({ type: 'ui:reveal', tabId, id }).catch(() => undefined);
+    if (tabId !== undefined) request({ type: 'ui:reveal', tabId, id }).catch(() => undefined);
   };
 
   return { data, error, starting, checkAnyway, setHighlights, reveal };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReaderArticle } from '../../lib/protocol';
-import { ask } from '../popup/ask';
+import { request } from '../../lib/connector';
 import { ArticleText } from './ArticleText';
 import { isWebUrl, originalHref } from './fragment';
 
@@ -25,7 +25,7 @@ export function Reader() {
 
   useEffect(() => {
     if (!id) return setState({ kind: 'error', message: 'No article was asked for.' });
-    ask({ type: 'ui:get-article', article: id }).then(
+    request({ type: 'ui:get-article', article: id }).then(
       (r) => setState('article' in r ? { kind: 'ok', article: r.article } : { kind: 'error', message: r.error }),
       (e: unknown) => setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
