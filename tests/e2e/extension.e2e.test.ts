@@ -12,25 +12,16 @@ import {
   type TestServer,
   dispatchCheckQuote,
 } from './harness';
+import { highlightedIn, pointOfHighlight, VERDICT_NAMES, type Highlighted } from './highlights';
 
 declare const chrome: ExtensionChrome;
 
 const browserPath = requireChromium();
 
-const NAMES = ['identical', 'reworded', 'conflicting'] as const;
-type Highlighted = Record<(typeof NAMES)[number], string[]>;
+const NAMES = VERDICT_NAMES;
 
 /** The text of every highlighted range on the page, by verdict (read from the page's own world). */
-function highlighted(page: Page): Promise<Highlighted> {
-  return page.evaluate(
-    (names) => {
-      const out: Record<string, string[]> = {};
-      for (const n of names) out[n] = [...(CSS.highlights.get(`quote-check-${n}`) ?? [])].map((r) => r.toString());
-      return out as Highlighted;
-    },
-    NAMES as unknown as string[],
-  );
-}
+const highlighted = (page: Page): Promise<Highlighted> => page.evaluate(highlightedIn, NAMES);
 
 async function waitForHighlights(page: Page, count: number): Promise<Highlighted> {
   let last: Highlighted = { identical: [], reworded: [], conflicting: [] };
@@ -43,13 +34,7 @@ async function waitForHighlights(page: Page, count: number): Promise<Highlighted
 }
 
 /** Where on screen the first range of a highlight is, to hover it. */
-function pointOf(page: Page, verdict: string) {
-  return page.evaluate((name) => {
-    const range = [...(CSS.highlights.get(name) ?? [])][0] as Range | undefined;
-    const rect = range?.getClientRects()[0];
-    return rect ? { x: rect.x + 12, y: rect.y + rect.height / 2 } : undefined;
-  }, `quote-check-${verdict}`);
-}
+const pointOf = (page: Page, verdict: string) => page.evaluate(pointOfHighlight, verdict);
 
 function badge(ext: ExtensionSession, tabId: number) {
   return ext.worker.evaluate(

@@ -10,17 +10,11 @@ import {
   type ExtensionSession,
   type TestServer,
 } from './harness';
+import { highlightedIn, pointOfHighlight, VERDICT_NAMES } from './highlights';
 
 const browserPath = requireChromium();
 
-function highlighted(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const n of ['identical', 'reworded', 'conflicting'])
-      out[n] = [...(CSS.highlights.get(`quote-check-${n}`) ?? [])].map((r) => r.toString());
-    return out;
-  });
-}
+const highlighted = (page: Page) => page.evaluate(highlightedIn, VERDICT_NAMES);
 
 describe.skipIf(!browserPath)('the extension on a German page', () => {
   let ext: ExtensionSession;
@@ -46,17 +40,13 @@ describe.skipIf(!browserPath)('the extension on a German page', () => {
     await expect.poll(async () => Object.values(await highlighted(page)).flat().length, { timeout: 15_000 }).toBe(2);
     const h = await highlighted(page);
     expect(h.conflicting).toHaveLength(1);
-    expect(h.conflicting![0]).toContain('24 der 32 Mitgliedsländer');
+    expect(h.conflicting[0]).toContain('24 der 32 Mitgliedsländer');
     expect(h.reworded).toEqual(['Mehr Staaten erreichen das Ausgabenziel der Allianz']);
     for (const t of Object.values(h).flat()) expect(t).not.toMatch(/Wetter|Verteidigungsminister|Herbst/);
   });
 
   it('shows on the card the English versions, across languages, with the number that differs', async () => {
-    const at = await page.evaluate(() => {
-      const range = [...(CSS.highlights.get('quote-check-conflicting') ?? [])][0] as Range | undefined;
-      const rect = range?.getClientRects()[0];
-      return rect ? { x: rect.x + 12, y: rect.y + rect.height / 2 } : undefined;
-    });
+    const at = await page.evaluate(pointOfHighlight, 'conflicting');
     expect(at).toBeDefined();
     await page.mouse.move(at!.x, at!.y);
     const card = page.locator('[data-testid=card]');

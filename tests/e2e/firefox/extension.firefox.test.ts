@@ -6,26 +6,17 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXE_SOURCE, describeViolations, runAxe } from '../axe';
 import { screenshotPath, startServer, type TestServer } from '../harness';
+import { highlightCount, highlightedIn, pointOfHighlight, VERDICT_NAMES, type Highlighted } from '../highlights';
 import { launchFirefox, requireFirefox, until, type FirefoxSession } from './harness';
 
 const browserPath = requireFirefox();
 
-const NAMES = ['identical', 'reworded', 'conflicting'] as const;
-type Highlighted = Record<(typeof NAMES)[number], string[]>;
+const NAMES = VERDICT_NAMES;
 
 /** The text of every highlighted range on the page, by verdict (read in the page's own world). */
-function highlighted(page: Page): Promise<Highlighted> {
-  return page.evaluate(
-    (names: string[]) => {
-      const out: Record<string, string[]> = {};
-      for (const n of names) out[n] = [...(CSS.highlights.get(`quote-check-${n}`) ?? [])].map((r) => r.toString());
-      return out as Highlighted;
-    },
-    NAMES as unknown as string[],
-  );
-}
+const highlighted = (page: Page): Promise<Highlighted> => page.evaluate(highlightedIn, NAMES);
 
-const total = (h: Highlighted) => NAMES.reduce((n, k) => n + h[k].length, 0);
+const total = highlightCount;
 
 async function waitForHighlights(page: Page, count: number): Promise<Highlighted> {
   return until(`${count} highlights`, async () => {
@@ -44,13 +35,7 @@ function overlayText(page: Page, testId: string): Promise<string | undefined> {
 }
 
 /** Where on screen the first range of a highlight is, to hover it. */
-function pointOf(page: Page, verdict: string) {
-  return page.evaluate((name: string) => {
-    const range = [...(CSS.highlights.get(name) ?? [])][0] as Range | undefined;
-    const rect = range?.getClientRects()[0];
-    return rect ? { x: rect.x + 12, y: rect.y + rect.height / 2 } : undefined;
-  }, `quote-check-${verdict}`);
-}
+const pointOf = (page: Page, verdict: string) => page.evaluate(pointOfHighlight, verdict);
 
 /** axe-core's violations in the page, or in the content under a shadow-piercing selector path. */
 async function axeViolations(page: Page, within?: string[]): Promise<string[]> {
