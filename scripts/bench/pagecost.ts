@@ -15,8 +15,8 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, CDPSession, Worker } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { findChromium, launchExtension, startServer, type TestServer } from '../../tests/e2e/harness';
+import { launchPlain } from '../../tests/e2e/probe';
 import { realPages, realPagesDir, type RealPage } from '../../tests/realpages';
 import { MAX_BATCH, MAX_PAGE_SENTENCES } from '../../lib/protocol';
 
@@ -333,16 +333,8 @@ export async function measurePageCost(
   const all = realPages();
   const pages = opts.limit !== undefined && opts.limit < all.length ? quickPages(all, opts.limit) : all;
   const server: TestServer = await startServer(realPagesDir(), { headers: { 'content-security-policy': CSP } });
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ];
   const ext = await launchExtension({ executablePath, extensionPath: opts.extensionPath });
-  const plain = await chromium.launch({ executablePath, headless: true, args });
+  const plain = await launchPlain(executablePath);
   const plainContext = await plain.newContext();
   const out: PageCost[] = [];
   try {

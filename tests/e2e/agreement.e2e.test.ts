@@ -22,12 +22,13 @@
  * there, as a browser makes it).
  */
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sentences } from '../../core/segment';
 import { readPage } from '../../scripts/lib/read-page';
 import { realPages, realPagesDir } from '../realpages';
 import { REPO_ROOT, requireChromium, startServer, type TestServer } from './harness';
+import { launchPlain } from './probe';
 
 const browserPath = requireChromium();
 
@@ -81,18 +82,7 @@ describe.skipIf(!browserPath)('the check command and the content script read the
     server = await startServer(realPagesDir(), {
       headers: { 'content-security-policy': "default-src 'none'" },
     });
-    browser = await chromium.launch({
-      executablePath: browserPath,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchPlain(browserPath!);
     const context = await browser.newContext();
     page = await context.newPage();
   });
