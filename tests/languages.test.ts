@@ -9,7 +9,8 @@ import type { LexiconData } from '../core/lang/lexicon';
 import { Matcher } from '../core/matcher';
 import { CorpusSearch } from '../core/search';
 import { createHandlers, type Api } from '../lib/background/handlers';
-import { checkText, createLanguages, fetchLexicon, sentenceVersions } from '../lib/background/languages';
+import { crossCheck, sentenceVersions } from '../core/lang/cross';
+import { checkText, createLanguages, fetchLexicon } from '../lib/background/languages';
 import { loadCorpus } from '../scripts/lib/load-corpus';
 
 const root = resolve(import.meta.dirname, '..');
@@ -71,6 +72,17 @@ describe('sentenceVersions and checkText', () => {
     const versions = sentenceVersions(matcher, a.text.slice(s.start, s.end), lexicon);
     expect(versions.some((v) => v.verdict === 'identical')).toBe(true);
     expect(versions.every((v) => !v.crossLanguage)).toBe(true);
+  });
+
+  it('routes the sentences of a German text one by one, as the page check does (check command)', async () => {
+    const lexicon = await createLanguages(async (l) => lexiconData(l)).lexiconFor(GERMAN_PAGE);
+    const a = data.articles.find((x) => x.meta.language === 'en')!;
+    const s = a.sentences.find((x) => a.text.slice(x.start, x.end).split(' ').length > 12)!;
+    const english = a.text.slice(s.start, s.end);
+    const result = crossCheck(matcher, `${GERMAN_PAGE[1]}\n${english}`, lexicon!);
+    const [german, quoted] = result.sentences;
+    expect(german!.versions.every((v) => v.crossLanguage)).toBe(true);
+    expect(quoted!.versions.some((v) => v.verdict === 'identical' && !v.crossLanguage)).toBe(true);
   });
 
   it('checks a German selection through the language layer', async () => {

@@ -19,6 +19,7 @@ import type { Token } from '../normalize';
 import { sentences, type Span } from '../segment';
 import type { CheckResult, Reason, Version } from '../types';
 import { gloss, type GlossToken } from './gloss';
+import { detectLanguage } from './detect';
 import type { Lexicon } from './lexicon';
 
 /** A page sentence is reported by a corpus sentence from this cross-language score on. */
@@ -318,9 +319,20 @@ export function pageSentences(text: string): Span[] {
   return out;
 }
 
-/** Check a plain text in a lexicon language: its sentences, each with its cross-language versions. */
-export function crossCheck(matcher: Matcher, text: string, lexicon: Lexicon, lang: string = lexicon.lang): CheckResult {
+/**
+ * A page sentence's versions on a page in a lexicon language: through the language layer, unless
+ * the sentence itself reads as English (an English quote on a German page), which the matcher
+ * takes. Without a lexicon (an English page), the matcher. The extension and the check command
+ * both route sentences here.
+ */
+export function sentenceVersions(matcher: Matcher, text: string, lexicon: Lexicon | undefined): Version[] {
+  if (lexicon && detectLanguage(text).lang !== 'en') return crossVersions(matcher, text, lexicon);
+  return matcher.versions(text);
+}
+
+/** Check a plain text in a lexicon language: its sentences, each with its versions. */
+export function crossCheck(matcher: Matcher, text: string, lexicon: Lexicon): CheckResult {
   return {
-    sentences: pageSentences(text).map((s) => ({ ...s, versions: crossVersions(matcher, s.text, lexicon, lang) })),
+    sentences: pageSentences(text).map((s) => ({ ...s, versions: sentenceVersions(matcher, s.text, lexicon) })),
   };
 }

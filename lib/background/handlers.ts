@@ -10,7 +10,7 @@ import { isMessage, worstVerdict, type Message, type Replies } from '../protocol
 import { clearBadge, showBadge } from './badge';
 import type { Engine } from './engine';
 import { forgetTab, startTab, tabReport, updateTab, loadTab } from './reports';
-import { sentenceVersions } from './languages';
+import { sentenceVersions } from '../../core/lang/cross';
 import { findSelfArticle } from './self-article';
 import { toContent } from './tabs';
 

@@ -4,12 +4,12 @@
  * (German, Portuguese, Norwegian, Bulgarian) the lexicon is fetched from the extension's own
  * files the first time a page in that language is checked, never before, and kept.
  */
-import { crossCheck, crossVersions } from '../../core/lang/cross';
+import { crossCheck } from '../../core/lang/cross';
 import { detectLanguage } from '../../core/lang/detect';
 import { Lexicon, type LexiconData } from '../../core/lang/lexicon';
 import { isLexiconLanguage } from '../../core/lang/stem';
 import type { Matcher } from '../../core/matcher';
-import type { CheckResult, Version } from '../../core/types';
+import type { CheckResult } from '../../core/types';
 
 /** Characters of a page's text read to tell its language: plenty for function-word profiles. */
 const SAMPLE_CHARS = 4000;
@@ -42,16 +42,6 @@ export function createLanguages(load: LoadLexicon): Languages {
       return lexicon;
     },
   };
-}
-
-/**
- * A page sentence's versions: through the language layer on a page in a lexicon language
- * (unless the sentence itself reads as English, like an English quote on a German page), else
- * through the matcher.
- */
-export function sentenceVersions(matcher: Matcher, text: string, lexicon: Lexicon | undefined): Version[] {
-  if (lexicon && detectLanguage(text).lang !== 'en') return crossVersions(matcher, text, lexicon);
-  return matcher.versions(text);
 }
 
 /** A selection's answer, in its language. */
