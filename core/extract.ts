@@ -22,8 +22,3 @@ export function extractArticle(doc: Document, options: { force?: boolean } = {})
   const text = blocks.map(blockLine).filter(Boolean).join('\n');
   return text ? { isArticle, text } : undefined;
 }
-
-/** Runs of white space as one space, trimmed: how block texts are compared. */
-export function normaliseSpace(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
-}

@@ -10,10 +10,12 @@ import { dirname, join, resolve } from 'node:path';
 import { buildCorpus, CorpusError } from '../../core/corpus';
 import type { CorpusData } from '../../core/types';
 import { articleFiles } from './article-files';
+import { corpusFile } from './load-corpus';
 
 const root = resolve(import.meta.dirname, '..', '..');
 export const defaultCorpusDir = join(root, 'corpus');
-export const defaultIndexFile = join(root, 'generated', 'corpus.json');
+/** The bundled corpus's index: where the extension build and the tools read it. */
+export const defaultIndexFile = corpusFile;
 
 export interface IndexOptions {
   /** Folder of articles (see corpus-folder.ts). */
