@@ -64,6 +64,8 @@ export type Message =
   | { type: 'ui:reveal'; tabId: number; id: number }
   | { type: 'ui:check-page'; tabId: number }
   | { type: 'ui:get-article'; article: string }
+  /** The versions of one corpus sentence's statement, for its story (the reader). */
+  | { type: 'ui:get-cluster'; article: string; start: number }
   // background -> content script
   | { type: 'content:set-highlights'; on: boolean }
   | { type: 'content:reveal'; id: number }
@@ -83,6 +85,7 @@ export interface Replies {
   'ui:reveal': { ok: boolean };
   'ui:check-page': { ok: boolean };
   'ui:get-article': ReaderArticle | { error: string };
+  'ui:get-cluster': { versions: Version[] };
   'content:set-highlights': { ok: true };
   'content:reveal': { ok: boolean };
   'content:check-page': { ok: true };
@@ -147,6 +150,8 @@ export function isMessage(m: unknown): m is Message {
       return isInt(m.tabId) && isInt(m.id);
     case 'ui:get-article':
       return isText(m.article, 200);
+    case 'ui:get-cluster':
+      return isText(m.article, 200) && isInt(m.start);
     case 'content:set-highlights':
       return typeof m.on === 'boolean';
     case 'content:reveal':

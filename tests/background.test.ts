@@ -200,6 +200,23 @@ describe('ui handlers', () => {
     const reply = await handlers['ui:get-article']({ type: 'ui:get-article', article: id }, fromPopup);
     expect('article' in reply && reply.article.id).toBe(id);
   });
+
+  it('gives the cluster of a corpus sentence, the sentence among its versions', async () => {
+    const s = engine.matcher.sentences.find((x) => x.text.startsWith('Stoltenberg said at the conclusion'))!;
+    const get = (start: number) =>
+      handlers['ui:get-cluster']({ type: 'ui:get-cluster', article: s.article.id, start }, fromPopup);
+    const { versions } = await get(s.sentence.start);
+    expect(versions.some((v) => v.article === s.article.id && v.start === s.sentence.start)).toBe(true);
+    expect(versions.some((v) => v.article !== s.article.id)).toBe(true);
+    // Not the start of a sentence: an error, which the listener answers as { error }.
+    await expect(get(s.sentence.start + 1)).rejects.toThrow(/no sentence/);
+    await expect(
+      createMessageListener(api, handlers)(
+        { type: 'ui:get-cluster', article: s.article.id, start: s.sentence.start + 1 },
+        fromPopup,
+      ),
+    ).resolves.toMatchObject({ error: expect.stringMatching(/no sentence/) });
+  });
 });
 
 describe('context menu', () => {

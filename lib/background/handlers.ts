@@ -11,6 +11,7 @@ import { clearBadge, showBadge } from './badge';
 import type { Engine } from './engine';
 import { forgetTab, startTab, tabReport, updateTab, loadTab } from './reports';
 import { sentenceVersions } from '../../core/lang/cross';
+import { corpusCluster } from '../../core/timeline';
 import { findSelfArticle } from './self-article';
 import { toContent } from './tabs';
 
@@ -136,6 +137,13 @@ export function createHandlers(browser: Api, engine: () => Promise<Engine>): Han
       const a = data.articles.find((x) => x.id === message.article);
       if (!a) throw new Error(`no article ${message.article} in the corpus`);
       return { article: { id: a.id, meta: a.meta, text: a.text, sentences: a.sentences } };
+    },
+
+    async 'ui:get-cluster'(message) {
+      const { matcher } = await engine();
+      const versions = corpusCluster(matcher, message.article, message.start);
+      if (!versions) throw new Error(`no sentence at ${message.start} in ${message.article}`);
+      return { versions };
     },
   };
 }
