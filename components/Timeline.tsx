@@ -33,7 +33,7 @@ export function earliestSummary(entries: TimelineEntry[], certain: boolean): str
   const first = entries.filter((e) => e.earliest);
   if (!first.length) return 'No version has a known date.';
   if (certain) return `Earliest known version: ${first[0]!.outlet}, ${formatDate(first[0]!.date)}.`;
-  return `Earliest known: not one version. ${outletsWithDates(first)} could each have come first; their dates do not tell.`;
+  return `Which came first is not known: ${outletsWithDates(first)} could each be the earliest; their dates do not tell.`;
 }
 
 /** What changed against the earlier entry, in words. */
@@ -42,9 +42,9 @@ export function changeText(change: Change, against: string): string {
     case 'same':
       return `Same words as ${against}.`;
     case 'wording':
-      return `Reworded from ${against}.`;
+      return `Worded differently from ${against}.`;
     case 'detail':
-      return `A detail changed from ${against}:`;
+      return `A detail differs from ${against}:`;
     case 'language':
       return change.details.length
         ? `In another language than ${against}; a detail differs:`

@@ -77,11 +77,11 @@ describe('Timeline', () => {
     expect(text).toContain('order against the one before not known');
     expect(text).toContain('date not known');
     // Kronen against the 2022 version: the numbers that changed, and the word diff.
-    expect(text).toContain('A detail changed from The Old Post (5 April 2022):');
+    expect(text).toContain('A detail differs from The Old Post (5 April 2022):');
     expect(text).toMatch(/number: 22 → 23/);
     expect(html).toMatch(/<del class="qc-del"><span class="qc-sr">removed: <\/span>22/);
     // The page against its closest version (the matcher's best, here the first given).
-    expect(text).toContain('A detail changed from Kronen Zeitung (June 2024):');
+    expect(text).toContain('A detail differs from Kronen Zeitung (June 2024):');
     expect(text).toMatch(/number: 23 → 24/);
     expect(html).toContain('aria-label="Versions by date, earliest first"');
     expect(html.match(/class="qc-context-link"/g)).toHaveLength(3);
@@ -90,7 +90,7 @@ describe('Timeline', () => {
   it('says when the dates do not tell which version came first', () => {
     const html = renderToString(h(Timeline, { versions: [fakti, kronen], contextHref: href }));
     expect(textOf(html)).toContain(
-      'Earliest known: not one version. Kronen Zeitung (June 2024), Fakti.bg (BTA) (27 June 2024) could each have come first; their dates do not tell.',
+      'Which came first is not known: Kronen Zeitung (June 2024), Fakti.bg (BTA) (27 June 2024) could each be the earliest; their dates do not tell.',
     );
     expect(html).toContain('data-certain="false"');
     expect(html.match(/earliest known<\/span>/g)).toHaveLength(2);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReaderArticle } from '../../lib/protocol';
+import { formatDate } from '../../core/timeline';
 import { readerUrl, request } from '../../lib/connector';
 import { ArticleText } from './ArticleText';
 import { ReaderStory, type Cluster } from './ReaderStory';
@@ -72,7 +73,7 @@ export function Reader() {
       <header class="qc-reader-head">
         <h1>{meta.outlet}</h1>
         <p class="qc-meta">
-          <time dateTime={meta.date}>{meta.date}</time>
+          <time dateTime={meta.date}>{formatDate(meta.date)}</time>
           {' · '}
           {meta.translated ? `translated from ${meta.language}` : `language: ${meta.language}`}
         </p>
