@@ -1,6 +1,5 @@
-import { useMemo } from 'preact/hooks';
-import { buildTimeline, formatDate, type Change, type TimelineEntry, type TimelinePage } from '../core/timeline';
-import type { Version } from '../core/types';
+import { formatDate } from '../core/partial-date';
+import type { Change, Timeline as TimelineData, TimelineEntry } from '../core/timeline';
 import { Diff } from './Diff';
 import { useTestId } from './testid';
 import type { ContextHref } from './types';
@@ -8,9 +7,8 @@ import { languageName } from './VersionItem';
 
 /** Props of {@link Timeline}. */
 export interface TimelineProps {
-  versions: Version[];
-  /** The page's own sentence, shown last (its date is not known). */
-  page?: TimelinePage;
+  /** Built by core/timeline.ts `buildTimeline` (in the background, see components/Story.tsx). */
+  timeline: TimelineData;
   contextHref: ContextHref;
   /** `article:start` of the sentence being read (the reader), marked "this article". */
   current?: string;
@@ -57,9 +55,8 @@ export function changeText(change: Change, against: string): string {
  * translations named, and what changed along the way. A list in time order; every mark is a
  * word as well as a style, so it reads the same to a screen reader.
  */
-export function Timeline({ versions, page, contextHref, current }: TimelineProps) {
+export function Timeline({ timeline, contextHref, current }: TimelineProps) {
   const tid = useTestId('timeline');
-  const timeline = useMemo(() => buildTimeline(versions, { page }), [versions, page?.text, page?.language]);
   const byId = new Map(timeline.entries.map((e) => [e.id, e]));
   const name = (id: string) => {
     const e = byId.get(id);

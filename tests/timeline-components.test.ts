@@ -5,7 +5,9 @@ import { act } from 'preact/test-utils';
 import { renderToString } from 'preact-render-to-string';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SentenceItem } from '../components/SentenceItem';
+import { Story, StorySource, type StoryOf } from '../components/Story';
 import { Timeline } from '../components/Timeline';
+import { buildTimeline } from '../core/timeline';
 import type { Version } from '../core/types';
 import { ReaderStory } from '../entrypoints/reader/ReaderStory';
 
@@ -56,8 +58,9 @@ describe('Timeline', () => {
   it('lists the versions by date with the earliest known marked, translations named, and the page last', () => {
     const html = renderToString(
       h(Timeline, {
-        versions: [kronen, fakti, older],
-        page: { text: 'Currently, 24 of the 32 member countries meet the target of two percent.' },
+        timeline: buildTimeline([kronen, fakti, older], {
+          page: { text: 'Currently, 24 of the 32 member countries meet the target of two percent.' },
+        }),
         contextHref: href,
       }),
     );
@@ -88,7 +91,7 @@ describe('Timeline', () => {
   });
 
   it('says when the dates do not tell which version came first', () => {
-    const html = renderToString(h(Timeline, { versions: [fakti, kronen], contextHref: href }));
+    const html = renderToString(h(Timeline, { timeline: buildTimeline([fakti, kronen]), contextHref: href }));
     expect(textOf(html)).toContain(
       'Which came first is not known: Kronen Zeitung (June 2024), Fakti.bg (BTA) (27 June 2024) could each be the earliest; their dates do not tell.',
     );
@@ -97,7 +100,9 @@ describe('Timeline', () => {
   });
 
   it('marks the reader’s own sentence and gives it no link to itself', () => {
-    const html = renderToString(h(Timeline, { versions: [kronen, older], contextHref: href, current: 'o:0' }));
+    const html = renderToString(
+      h(Timeline, { timeline: buildTimeline([kronen, older]), contextHref: href, current: 'o:0' }),
+    );
     expect(html).toMatch(/<li[^>]*data-article="o"[^>]*aria-current="true"/);
     expect(textOf(html)).toContain('this article');
     expect(html.match(/class="qc-context-link"/g)).toHaveLength(1);
@@ -111,20 +116,26 @@ describe('SentenceItem tabs', () => {
     root.remove();
   });
 
+  const item = () =>
+    h(SentenceItem, {
+      id: 1,
+      text: 'Currently 24 of 32.',
+      versions: [kronen, older],
+      contextHref: href,
+      defaultOpen: true,
+    });
+  /** The story as the background tells it, here in the test's own process; records the requests. */
+  const asked: Parameters<StoryOf>[0][] = [];
+  const local: StoryOf = async (r) => {
+    asked.push(r);
+    return buildTimeline(r.versions, { page: r.page });
+  };
+
   it('switches between versions and story by click and by arrow keys, one tab in the tab order', async () => {
     root = document.createElement('div');
     document.body.append(root);
     await act(() => {
-      render(
-        h(SentenceItem, {
-          id: 1,
-          text: 'Currently 24 of 32.',
-          versions: [kronen, older],
-          contextHref: href,
-          defaultOpen: true,
-        }),
-        root,
-      );
+      render(h(StorySource.Provider, { value: local }, item()), root);
     });
     const tabs = [...root.querySelectorAll<HTMLButtonElement>('[role=tab]')];
     expect(tabs.map((t) => t.textContent)).toEqual(['Versions (2)', 'Story']);
@@ -137,7 +148,12 @@ describe('SentenceItem tabs', () => {
     // The story is built only once asked for.
     expect(root.querySelector('[data-testid=qc-timeline]')).toBeNull();
 
+    expect(asked).toHaveLength(0);
     await act(() => tabs[1]!.click());
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(asked).toEqual([{ versions: [kronen, older], page: { text: 'Currently 24 of 32.' } }]);
     expect(tabs.map((t) => t.getAttribute('aria-selected'))).toEqual(['false', 'true']);
     expect(panel(tabs[0]!).hidden).toBe(true);
     expect(panel(tabs[1]!).hidden).toBe(false);
@@ -157,15 +173,49 @@ describe('SentenceItem tabs', () => {
   });
 });
 
+describe('SentenceItem without a story source', () => {
+  it('shows the versions alone, with no tabs', () => {
+    const html = renderToString(
+      h(SentenceItem, { text: 'Currently 24 of 32.', versions: [kronen], contextHref: href, defaultOpen: true }),
+    );
+    expect(html).not.toContain('role="tab');
+    expect(html).toContain('qc-versions');
+  });
+});
+
+describe('Story', () => {
+  it('says so when the story cannot be told', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const failing: StoryOf = () => Promise.reject(new Error('the background is gone'));
+    await act(() => {
+      render(h(Story, { storyOf: failing, versions: [kronen], contextHref: href }), root);
+    });
+    expect(root.querySelector('[data-testid=qc-story]')?.getAttribute('data-state')).toBe('loading');
+    await act(async () => {
+      await Promise.resolve();
+    });
+    const status = root.querySelector('[data-testid=qc-story]')!;
+    expect(status.getAttribute('data-state')).toBe('error');
+    expect(status.textContent).toBe('The story could not be told: the background is gone');
+    render(null, root);
+    root.remove();
+  });
+});
+
 describe('ReaderStory', () => {
   it('shows the timeline of the sentence, or says no other article reports it', () => {
     const story = renderToString(
-      h(ReaderStory, { cluster: { kind: 'ok', versions: [older, kronen] }, current: 'k:0', contextHref: href }),
+      h(ReaderStory, {
+        cluster: { kind: 'ok', timeline: buildTimeline([older, kronen]) },
+        current: 'k:0',
+        contextHref: href,
+      }),
     );
     expect(story).toContain('data-testid="reader-timeline"');
     expect(textOf(story)).toContain('The story of this sentence');
     const alone = renderToString(
-      h(ReaderStory, { cluster: { kind: 'ok', versions: [kronen] }, current: 'k:0', contextHref: href }),
+      h(ReaderStory, { cluster: { kind: 'ok', timeline: buildTimeline([kronen]) }, current: 'k:0', contextHref: href }),
     );
     expect(textOf(alone)).toContain('No other article in the corpus reports this sentence.');
     expect(renderToString(h(ReaderStory, { cluster: { kind: 'none' }, current: 'k:0', contextHref: href }))).toBe('');

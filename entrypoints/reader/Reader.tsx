@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReaderArticle } from '../../lib/protocol';
-import { formatDate } from '../../core/timeline';
+import { formatDate } from '../../core/partial-date';
 import { readerUrl, request } from '../../lib/connector';
 import { ArticleText } from './ArticleText';
 import { ReaderStory, type Cluster } from './ReaderStory';
@@ -39,7 +39,7 @@ export function Reader() {
     if (!id || start === undefined) return;
     setCluster({ kind: 'loading' });
     request({ type: 'ui:get-cluster', article: id, start }).then(
-      (r) => setCluster({ kind: 'ok', versions: r.versions }),
+      (r) => setCluster({ kind: 'ok', timeline: r.timeline }),
       (e: unknown) => setCluster({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
   }, [id, start]);

@@ -2,11 +2,11 @@ import { useId } from 'preact/hooks';
 import { TestIdPrefix } from '../../components/testid';
 import { Timeline } from '../../components/Timeline';
 import type { ContextHref } from '../../components/types';
-import type { Version } from '../../core/types';
+import type { Timeline as TimelineData } from '../../core/timeline';
 
-/** The versions of the reader's sentence, as the background found them (`ui:get-cluster`). */
+/** The story of the reader's sentence, as the background tells it (`ui:get-cluster`). */
 export type Cluster =
-  { kind: 'none' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; versions: Version[] };
+  { kind: 'none' } | { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ok'; timeline: TimelineData };
 
 /** Props of {@link ReaderStory}. */
 export interface ReaderStoryProps {
@@ -23,7 +23,7 @@ export interface ReaderStoryProps {
 export function ReaderStory({ cluster, current, contextHref }: ReaderStoryProps) {
   const title = useId();
   if (cluster.kind === 'none') return null;
-  const others = cluster.kind === 'ok' && cluster.versions.some((v) => `${v.article}:${v.start}` !== current);
+  const others = cluster.kind === 'ok' && cluster.timeline.entries.some((e) => e.id !== current);
   return (
     <aside class="qc-reader-story" aria-labelledby={title} data-testid="reader-story" data-state={cluster.kind}>
       <h2 id={title}>The story of this sentence</h2>
@@ -32,7 +32,7 @@ export function ReaderStory({ cluster, current, contextHref }: ReaderStoryProps)
       {cluster.kind === 'ok' &&
         (others ? (
           <TestIdPrefix.Provider value="reader">
-            <Timeline versions={cluster.versions} contextHref={contextHref} current={current} />
+            <Timeline timeline={cluster.timeline} contextHref={contextHref} current={current} />
           </TestIdPrefix.Provider>
         ) : (
           <p>No other article in the corpus reports this sentence.</p>
