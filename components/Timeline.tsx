@@ -14,10 +14,15 @@ export interface TimelineProps {
   current?: string;
 }
 
-const ORDER_NOTE: Partial<Record<TimelineEntry['order'], string>> = {
-  'same-date': 'same date as the one before',
-  'order-unknown': 'order against the one before not known',
-};
+/** How an entry's date stands against the one before, in words; nothing when plainly after. */
+export function orderNote(e: TimelineEntry): string | undefined {
+  if (e.order === 'same-date') {
+    const unit = e.span?.precision === 'day' ? 'day' : (e.span?.precision ?? 'date');
+    return `same ${unit} as the one before, which came first is not known`;
+  }
+  if (e.order === 'order-unknown') return 'order against the one before not known';
+  return undefined;
+}
 
 /** "Kronen Zeitung, June 2024", listing each outlet once. */
 function outletsWithDates(entries: TimelineEntry[]): string {
@@ -75,7 +80,7 @@ export function Timeline({ timeline, contextHref, current }: TimelineProps) {
       <ol class="qc-timeline-list" aria-label="Versions by date, earliest first">
         {timeline.entries.map((e) => {
           const v = e.version;
-          const note = ORDER_NOTE[e.order];
+          const note = orderNote(e);
           const translation = e.translation;
           return (
             <li

@@ -99,6 +99,17 @@ describe('Timeline', () => {
     expect(html.match(/earliest known<\/span>/g)).toHaveLength(2);
   });
 
+  it('says when two dates are the same as far as known, to the precision known', () => {
+    const month = renderToString(
+      h(Timeline, { timeline: buildTimeline([kronen, { ...older, date: '2024-06' }]), contextHref: href }),
+    );
+    expect(textOf(month)).toContain('same month as the one before, which came first is not known');
+    const day = renderToString(
+      h(Timeline, { timeline: buildTimeline([fakti, { ...older, date: '2024-06-27' }]), contextHref: href }),
+    );
+    expect(textOf(day)).toContain('same day as the one before, which came first is not known');
+  });
+
   it('marks the reader’s own sentence and gives it no link to itself', () => {
     const html = renderToString(
       h(Timeline, { timeline: buildTimeline([kronen, older]), contextHref: href, current: 'o:0' }),
