@@ -27,6 +27,9 @@ export interface StoryProps extends StoryRequest {
 export function Story({ storyOf, versions, page, contextHref }: StoryProps) {
   const tid = useTestId('story');
   const [state, setState] = useState<State>({ kind: 'loading' });
+  // Asked again only when the versions or the page change, not for every new copy of them (the
+  // popup gets a new report on each poll while a check runs).
+  const key = JSON.stringify([versions.map((v) => [v.article, v.start, v.date, v.reasons]), page]);
   useEffect(() => {
     let live = true;
     storyOf({ versions, ...(page ? { page } : {}) }).then(
@@ -36,7 +39,7 @@ export function Story({ storyOf, versions, page, contextHref }: StoryProps) {
     return () => {
       live = false;
     };
-  }, [storyOf, versions, page?.text, page?.language]);
+  }, [storyOf, key]);
   if (state.kind === 'ok') return <Timeline timeline={state.timeline} contextHref={contextHref} />;
   return (
     <p class="qc-muted" data-testid={tid} data-state={state.kind} aria-busy={state.kind === 'loading'}>

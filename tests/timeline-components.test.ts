@@ -195,6 +195,33 @@ describe('SentenceItem without a story source', () => {
 });
 
 describe('Story', () => {
+  it('asks again only when the versions change, not for a new copy of the same ones', async () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const asked: Parameters<StoryOf>[0][] = [];
+    const storyOf: StoryOf = async (r) => {
+      asked.push(r);
+      return buildTimeline(r.versions);
+    };
+    const show = (versions: Version[]) =>
+      act(() => {
+        render(h(Story, { storyOf, versions, contextHref: href }), root);
+      });
+    await show([kronen, older]);
+    await show([{ ...kronen }, { ...older }]);
+    expect(asked).toHaveLength(1);
+    await show([kronen, fakti]);
+    expect(asked).toHaveLength(2);
+    await act(async () => {
+      await Promise.resolve();
+    });
+    expect(
+      [...root.querySelectorAll('[data-testid=qc-timeline-entry]')].map((e) => e.getAttribute('data-article')),
+    ).toEqual(['k', 'f']);
+    render(null, root);
+    root.remove();
+  });
+
   it('says so when the story cannot be told', async () => {
     const root = document.createElement('div');
     document.body.append(root);
