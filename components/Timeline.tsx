@@ -124,7 +124,10 @@ export function Timeline({ timeline, contextHref, current }: TimelineProps) {
                     </ul>
                   )}
                   {e.change.kind === 'language' || e.change.kind === 'same' ? (
-                    <blockquote class="qc-tl-text">{e.text}</blockquote>
+                    // The page's own words in its own language, when known.
+                    <blockquote class="qc-tl-text" lang={!v && e.language ? e.language : undefined}>
+                      {e.text}
+                    </blockquote>
                   ) : (
                     <Diff ops={e.change.diff} testId="timeline-diff" />
                   )}

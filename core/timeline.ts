@@ -67,7 +67,7 @@ export interface TimelineEntry {
   date: string;
   span?: DateSpan;
   text: string;
-  /** Language of the original text. */
+  /** Language of the original text (of the page: its language when known, else empty). */
   language: string;
   order: DateOrder;
   /** No other version of the cluster is known to come before this one. */
@@ -221,7 +221,7 @@ export function buildTimeline(versions: readonly Version[], options: TimelineOpt
         outlet: p.outlet ?? 'This page',
         date: '',
         text: p.text,
-        language: p.language ?? 'en',
+        language: p.language ?? '',
         order: 'undated',
         earliest: false,
       },

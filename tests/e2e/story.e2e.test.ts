@@ -212,6 +212,35 @@ describe.skipIf(!browserPath)('the story of a quote', () => {
     await reader.close();
   });
 
+  it('tells the story of a German sentence across languages, with no word diff for the page', async () => {
+    const german = await ext.context.newPage();
+    await german.setViewportSize({ width: 1200, height: 900 });
+    await german.goto(server.url('/german.html'));
+    await german.waitForFunction(() => (CSS.highlights.get('quote-check-conflicting')?.size ?? 0) === 1, undefined, {
+      timeout: 20_000,
+    });
+    const at = await german.evaluate(() => {
+      const range = [...(CSS.highlights.get('quote-check-conflicting') ?? [])][0] as Range;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.x + 12, y: rect.y + rect.height / 2 };
+    });
+    await german.mouse.move(at.x, at.y);
+    const card = german.locator('[data-testid=card]');
+    await card.waitFor({ state: 'visible', timeout: 5000 });
+    await card.locator('[data-testid=card-tab-story]').click();
+    const timeline = card.locator('[data-testid=card-timeline]');
+    await timeline.waitFor();
+    const pageEntry = timeline.locator('[data-article=page]');
+    expect(await pageEntry.locator('[data-change]').getAttribute('data-change')).toBe('language');
+    expect(await pageEntry.innerText()).toMatch(/In another language than .+; a detail differs:\s+number: 23 → 24/);
+    expect(await pageEntry.locator('[data-testid=card-timeline-diff]').count()).toBe(0);
+    expect(await pageEntry.locator('blockquote').getAttribute('lang')).toBe('de');
+    await screenshot(german, 'story-german-card-light');
+    expect(await axeViolations(german, ['quote-check-ui', '[data-testid=card]'])).toEqual([]);
+    await german.close();
+  });
+
   it('logs no error in any extension console', () => {
     expect(ext.extensionErrors()).toEqual([]);
   });
