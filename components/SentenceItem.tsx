@@ -2,6 +2,7 @@ import { useId, useState } from 'preact/hooks';
 import type { Version } from '../core/types';
 import { worstVerdict } from '../lib/protocol';
 import { useTestId } from './testid';
+import { Story, useStoryOf } from './Story';
 import type { ContextHref } from './types';
 import { VerdictBadge } from './VerdictBadge';
 import { VersionItem } from './VersionItem';
@@ -19,19 +20,43 @@ export interface SentenceItemProps {
   defaultOpen?: boolean;
 }
 
+type View = 'versions' | 'story';
+const VIEWS: View[] = ['versions', 'story'];
+
 /**
  * A matched page sentence, collapsed to two lines with its worst verdict and version count;
- * its header is a native button, so Enter and Space expand it to the versions.
+ * its header is a native button, so Enter and Space expand it. Expanded, the versions (each
+ * against the page); where the surface provides a story source (StorySource), two tabs: the
+ * versions and the story (the versions by date, see Story and Timeline).
  */
 export function SentenceItem({ id, text, versions, contextHref, onSelect, outletOf, defaultOpen }: SentenceItemProps) {
   const [open, setOpen] = useState(defaultOpen ?? false);
+  const [view, setView] = useState<View>('versions');
   const panel = useId();
+  const ids = { versions: useId(), story: useId() };
+  const tabs = { versions: useId(), story: useId() };
   const tid = useTestId('sentence');
+  const tidTab = useTestId('tab');
   const worst = worstVerdict(versions);
   const byArticle = new Map(versions.map((v) => [v.article, v.outlet]));
   const outlet = (a: string) => outletOf?.(a) ?? byArticle.get(a);
   const firstChanged = versions.findIndex((v) => v.diff.some((d) => d.op !== 'equal'));
   const n = versions.length;
+  const pageLanguage = versions.find((v) => v.pageLanguage)?.pageLanguage;
+  const storyOf = useStoryOf();
+  const list = (
+    <ul class="qc-versions">
+      {versions.map((v, i) => (
+        <VersionItem
+          key={`${v.article}:${v.start}`}
+          version={v}
+          contextHref={contextHref}
+          outletOf={outlet}
+          legend={i === firstChanged}
+        />
+      ))}
+    </ul>
+  );
   return (
     <li class="qc-sentence" data-testid={tid} data-id={id} data-verdict={worst}>
       <button
@@ -52,17 +77,64 @@ export function SentenceItem({ id, text, versions, contextHref, onSelect, outlet
           </span>
         </span>
       </button>
-      <ul class="qc-versions" id={panel} hidden={!open}>
-        {versions.map((v, i) => (
-          <VersionItem
-            key={`${v.article}:${v.start}`}
-            version={v}
-            contextHref={contextHref}
-            outletOf={outlet}
-            legend={i === firstChanged}
-          />
-        ))}
-      </ul>
+      {!storyOf ? (
+        <div class="qc-sentence-body" id={panel} hidden={!open}>
+          {list}
+        </div>
+      ) : (
+        <div class="qc-sentence-body" id={panel} hidden={!open}>
+          <div class="qc-tabs" role="tablist" aria-label="Show">
+            {VIEWS.map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                class="qc-tab"
+                id={tabs[name]}
+                aria-selected={view === name}
+                aria-controls={ids[name]}
+                tabIndex={view === name ? 0 : -1}
+                data-testid={`${tidTab}-${name}`}
+                onClick={() => setView(name)}
+                onKeyDown={(e) => {
+                  // The tab pattern: arrows, Home and End move between the tabs and select one.
+                  const at = VIEWS.indexOf(view);
+                  const next =
+                    e.key === 'ArrowRight'
+                      ? (at + 1) % VIEWS.length
+                      : e.key === 'ArrowLeft'
+                        ? (at + VIEWS.length - 1) % VIEWS.length
+                        : e.key === 'Home'
+                          ? 0
+                          : e.key === 'End'
+                            ? VIEWS.length - 1
+                            : -1;
+                  if (next < 0) return;
+                  e.preventDefault();
+                  setView(VIEWS[next]!);
+                  (e.currentTarget.parentElement?.children[next] as HTMLElement | undefined)?.focus();
+                }}
+              >
+                {name === 'versions' ? `Versions (${n})` : 'Story'}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id={ids.versions} aria-labelledby={tabs.versions} hidden={view !== 'versions'}>
+            {list}
+          </div>
+          <div role="tabpanel" class="qc-story" id={ids.story} aria-labelledby={tabs.story} hidden={view !== 'story'}>
+            {/* Asked for only when shown: the story compares every version with the one before. */}
+            {open && view === 'story' && (
+              <Story
+                storyOf={storyOf}
+                versions={versions}
+                page={{ text, ...(pageLanguage ? { language: pageLanguage } : {}) }}
+                contextHref={contextHref}
+              />
+            )}
+          </div>
+        </div>
+      )}
     </li>
   );
 }

@@ -7,6 +7,7 @@
  */
 import type { CheckResult, CorpusArticle, Verdict, Version } from '../core/types';
 import type { SearchHit } from '../core/search';
+import type { Timeline } from '../core/timeline';
 
 /** A page sentence sent for checking: `id` is its position in page order. */
 export interface PageSentenceIn {
@@ -50,6 +51,16 @@ export interface ReaderArticle {
   article: Pick<CorpusArticle, 'id' | 'meta' | 'text' | 'sentences'>;
 }
 
+/**
+ * The story of a quote (core/timeline.ts) is built in the background, where the matcher is: the
+ * comparison code it needs would more than double the content script every page loads.
+ * A story asked by versions: the versions of one page sentence, and that sentence.
+ */
+export interface StoryRequest {
+  versions: Version[];
+  page?: { text: string; language?: string };
+}
+
 export type Message =
   // content script -> background
   | { type: 'page:status'; status: Exclude<PageStatus, 'done'>; url: string; title: string; error?: string }
@@ -64,6 +75,10 @@ export type Message =
   | { type: 'ui:reveal'; tabId: number; id: number }
   | { type: 'ui:check-page'; tabId: number }
   | { type: 'ui:get-article'; article: string }
+  // The story of a quote: by corpus sentence (the reader), by versions (popup, card, panel).
+  | { type: 'ui:get-cluster'; article: string; start: number }
+  | ({ type: 'ui:get-story' } & StoryRequest)
+  | ({ type: 'page:get-story' } & StoryRequest)
   // background -> content script
   | { type: 'content:set-highlights'; on: boolean }
   | { type: 'content:reveal'; id: number }
@@ -83,6 +98,9 @@ export interface Replies {
   'ui:reveal': { ok: boolean };
   'ui:check-page': { ok: boolean };
   'ui:get-article': ReaderArticle | { error: string };
+  'ui:get-cluster': { timeline: Timeline };
+  'ui:get-story': { timeline: Timeline };
+  'page:get-story': { timeline: Timeline };
   'content:set-highlights': { ok: true };
   'content:reveal': { ok: boolean };
   'content:check-page': { ok: true };
@@ -147,6 +165,11 @@ export function isMessage(m: unknown): m is Message {
       return isInt(m.tabId) && isInt(m.id);
     case 'ui:get-article':
       return isText(m.article, 200);
+    case 'ui:get-cluster':
+      return isText(m.article, 200) && isInt(m.start);
+    case 'ui:get-story':
+    case 'page:get-story':
+      return isStoryRequest(m);
     case 'content:set-highlights':
       return typeof m.on === 'boolean';
     case 'content:reveal':
@@ -163,6 +186,40 @@ export function isMessage(m: unknown): m is Message {
     default:
       return false;
   }
+}
+
+/** Most versions in a story request (a sentence of the bundled corpus has at most a dozen). */
+export const MAX_STORY_VERSIONS = 200;
+const REASON_KINDS = ['number', 'date', 'name', 'negation'];
+
+/** The fields of a version a story reads, with their types. */
+function isStoryVersion(v: unknown): boolean {
+  return (
+    isRecord(v) &&
+    isText(v.article, 200) &&
+    isInt(v.start) &&
+    isText(v.outlet, 500) &&
+    isText(v.date, 40) &&
+    isText(v.language, 40) &&
+    typeof v.translated === 'boolean' &&
+    isText(v.text) &&
+    (v.crossLanguage === undefined || v.crossLanguage === true) &&
+    Array.isArray(v.reasons) &&
+    v.reasons.every(
+      (r) => isRecord(r) && REASON_KINDS.includes(r.kind as string) && isText(r.page, 500) && isText(r.corpus, 500),
+    )
+  );
+}
+
+function isStoryRequest(m: Record<string, unknown>): boolean {
+  const page = m.page;
+  return (
+    Array.isArray(m.versions) &&
+    m.versions.length <= MAX_STORY_VERSIONS &&
+    m.versions.every(isStoryVersion) &&
+    (page === undefined ||
+      (isRecord(page) && isText(page.text) && (page.language === undefined || isText(page.language, 40))))
+  );
 }
 
 const RANK: Record<Verdict, number> = { identical: 0, reworded: 1, conflicting: 2 };

@@ -200,6 +200,36 @@ describe('ui handlers', () => {
     const reply = await handlers['ui:get-article']({ type: 'ui:get-article', article: id }, fromPopup);
     expect('article' in reply && reply.article.id).toBe(id);
   });
+
+  it('tells the story of a corpus sentence (the reader) and of a page sentence’s versions', async () => {
+    const s = engine.matcher.sentences.find((x) => x.text.startsWith('Stoltenberg said at the conclusion'))!;
+    const get = (start: number) =>
+      handlers['ui:get-cluster']({ type: 'ui:get-cluster', article: s.article.id, start }, fromPopup);
+    const { timeline } = await get(s.sentence.start);
+    const own = `${s.article.id}:${s.sentence.start}`;
+    expect(timeline.entries.some((e) => e.id === own)).toBe(true);
+    expect(timeline.entries.some((e) => e.version?.article !== s.article.id)).toBe(true);
+    // Not the start of a sentence: an error, which the listener answers as { error }.
+    await expect(get(s.sentence.start + 1)).rejects.toThrow(/no sentence/);
+    await expect(
+      createMessageListener(api, handlers)(
+        { type: 'ui:get-cluster', article: s.article.id, start: s.sentence.start + 1 },
+        fromPopup,
+      ),
+    ).resolves.toMatchObject({ error: expect.stringMatching(/no sentence/) });
+
+    // By versions, from the popup and from a content script: the same story, the page last.
+    const text = 'Stoltenberg said at the conclusion of the meeting that the allies would keep helping Ukraine.';
+    const versions = engine.matcher.versions(s.text);
+    const story = { versions, page: { text } };
+    const fromUi = await handlers['ui:get-story']({ type: 'ui:get-story', ...story }, fromPopup);
+    const fromTab = await createMessageListener(api, handlers)({ type: 'page:get-story', ...story }, fromPage);
+    expect(fromTab).toEqual(fromUi);
+    expect(fromUi.timeline.entries.map((e) => e.id)).toEqual([...timeline.entries.map((e) => e.id), 'page']);
+    // Each asks through its own door: a page may not ask with ui:, the popup not with page:.
+    expect(createMessageListener(api, handlers)({ type: 'ui:get-story', ...story }, fromPage)).toBeUndefined();
+    expect(createMessageListener(api, handlers)({ type: 'page:get-story', ...story }, fromPopup)).toBeUndefined();
+  });
 });
 
 describe('context menu', () => {

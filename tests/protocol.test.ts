@@ -1,8 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { isMessage, MAX_BATCH, MAX_SEGMENT_CHARS, MAX_TEXT } from '../lib/protocol';
+import { isMessage, MAX_BATCH, MAX_SEGMENT_CHARS, MAX_STORY_VERSIONS, MAX_TEXT } from '../lib/protocol';
 
 const sentence = { id: 0, text: 'Stoltenberg will hand over the post on October 1.' };
 const report = { text: 'a quote', result: { sentences: [] } };
+/** A version as a story request carries it. */
+const storyVersion = {
+  article: '001_a3d80e40c71e1304',
+  outlet: 'South Shore Journal',
+  date: '2024-06',
+  language: 'en',
+  translated: false,
+  kind: 'body',
+  text: 'Stoltenberg will hand over the post on October 1.',
+  start: 10,
+  end: 60,
+  score: 0.9,
+  verdict: 'conflicting',
+  reasons: [{ kind: 'date', page: 'October 2', corpus: 'October 1' }],
+  diff: [],
+};
 
 /** Every message type of the protocol, well formed. */
 const WELL_FORMED: Array<[string, unknown]> = [
@@ -33,6 +49,10 @@ const WELL_FORMED: Array<[string, unknown]> = [
   ['ui:reveal', { type: 'ui:reveal', tabId: 3, id: 7 }],
   ['ui:check-page', { type: 'ui:check-page', tabId: 3 }],
   ['ui:get-article', { type: 'ui:get-article', article: '000_fb607a1be5cd114a' }],
+  ['ui:get-cluster', { type: 'ui:get-cluster', article: '000_fb607a1be5cd114a', start: 0 }],
+  ['ui:get-story', { type: 'ui:get-story', versions: [storyVersion], page: { text: 'A quote.' } }],
+  ['ui:get-story, no page', { type: 'ui:get-story', versions: [] }],
+  ['page:get-story', { type: 'page:get-story', versions: [storyVersion], page: { text: 'x', language: 'de' } }],
   ['content:set-highlights', { type: 'content:set-highlights', on: true }],
   ['content:reveal', { type: 'content:reveal', id: 0 }],
   ['content:check-page', { type: 'content:check-page' }],
@@ -148,6 +168,25 @@ const MALFORMED: Array<[string, unknown]> = [
   ['ui:get-article without article', { type: 'ui:get-article' }],
   ['ui:get-article too long', { type: 'ui:get-article', article: 'a'.repeat(201) }],
   ['ui:get-article an object', { type: 'ui:get-article', article: { id: 'a' } }],
+  ['ui:get-cluster without start', { type: 'ui:get-cluster', article: '000_fb607a1be5cd114a' }],
+  ['ui:get-cluster negative start', { type: 'ui:get-cluster', article: '000_fb607a1be5cd114a', start: -1 }],
+  ['ui:get-cluster start a string', { type: 'ui:get-cluster', article: '000_fb607a1be5cd114a', start: '0' }],
+  ['ui:get-cluster article too long', { type: 'ui:get-cluster', article: 'a'.repeat(201), start: 0 }],
+  ['ui:get-story without versions', { type: 'ui:get-story' }],
+  ['ui:get-story versions not an array', { type: 'ui:get-story', versions: storyVersion }],
+  [
+    'ui:get-story too many versions',
+    { type: 'ui:get-story', versions: Array.from({ length: MAX_STORY_VERSIONS + 1 }, () => storyVersion) },
+  ],
+  ['ui:get-story a version without text', { type: 'ui:get-story', versions: [{ ...storyVersion, text: undefined }] }],
+  ['ui:get-story a date a number', { type: 'ui:get-story', versions: [{ ...storyVersion, date: 2024 }] }],
+  ['ui:get-story translated a string', { type: 'ui:get-story', versions: [{ ...storyVersion, translated: 'no' }] }],
+  [
+    'ui:get-story a reason of another kind',
+    { type: 'ui:get-story', versions: [{ ...storyVersion, reasons: [{ kind: 'x', page: '', corpus: '' }] }] },
+  ],
+  ['ui:get-story page text a number', { type: 'ui:get-story', versions: [], page: { text: 1 } }],
+  ['page:get-story page too long', { type: 'page:get-story', versions: [], page: { text: 'x'.repeat(MAX_TEXT + 1) } }],
   // content:
   ['content:set-highlights on a number', { type: 'content:set-highlights', on: 1 }],
   ['content:set-highlights without on', { type: 'content:set-highlights' }],
@@ -197,6 +236,9 @@ describe('isMessage', () => {
         'ui:reveal',
         'ui:check-page',
         'ui:get-article',
+        'ui:get-cluster',
+        'ui:get-story',
+        'page:get-story',
         'content:set-highlights',
         'content:reveal',
         'content:check-page',

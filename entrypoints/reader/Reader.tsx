@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReaderArticle } from '../../lib/protocol';
-import { request } from '../../lib/connector';
+import { formatDate } from '../../core/partial-date';
+import { readerUrl, request } from '../../lib/connector';
 import { ArticleText } from './ArticleText';
+import { ReaderStory, type Cluster } from './ReaderStory';
 import { isWebUrl, originalHref } from './fragment';
 
 type State = { kind: 'loading' } | { kind: 'error'; message: string } | ({ kind: 'ok' } & ReaderArticle);
@@ -22,6 +24,7 @@ export function Reader() {
   const start = intParam(params, 'start');
   const end = intParam(params, 'end');
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [cluster, setCluster] = useState<Cluster>({ kind: 'none' });
 
   useEffect(() => {
     if (!id) return setState({ kind: 'error', message: 'No article was asked for.' });
@@ -30,6 +33,16 @@ export function Reader() {
       (e: unknown) => setState({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
     );
   }, [id]);
+
+  useEffect(() => {
+    // The story of the sentence the reader opens on: its versions in the other outlets.
+    if (!id || start === undefined) return;
+    setCluster({ kind: 'loading' });
+    request({ type: 'ui:get-cluster', article: id, start }).then(
+      (r) => setCluster({ kind: 'ok', timeline: r.timeline }),
+      (e: unknown) => setCluster({ kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+  }, [id, start]);
 
   useEffect(() => {
     if (state.kind !== 'ok') return;
@@ -60,7 +73,7 @@ export function Reader() {
       <header class="qc-reader-head">
         <h1>{meta.outlet}</h1>
         <p class="qc-meta">
-          <time dateTime={meta.date}>{meta.date}</time>
+          <time dateTime={meta.date}>{formatDate(meta.date)}</time>
           {' · '}
           {meta.translated ? `translated from ${meta.language}` : `language: ${meta.language}`}
         </p>
@@ -80,6 +93,13 @@ export function Reader() {
           </p>
         )}
       </header>
+      {target && (
+        <ReaderStory
+          cluster={cluster}
+          current={`${id}:${target.start}`}
+          contextHref={(t) => readerUrl(t.article, t.start, t.end)}
+        />
+      )}
       <main lang={meta.translated ? undefined : meta.language}>
         <ArticleText text={text} target={target} />
       </main>

@@ -6,11 +6,12 @@
 import type { Browser, browser as BrowserApi } from 'wxt/browser';
 import { sentences } from '../../core/segment';
 import { readerUrl } from '../connector';
-import { isMessage, worstVerdict, type Message, type Replies } from '../protocol';
+import { isMessage, worstVerdict, type Message, type Replies, type StoryRequest } from '../protocol';
 import { clearBadge, showBadge } from './badge';
 import type { Engine } from './engine';
 import { forgetTab, startTab, tabReport, updateTab, loadTab } from './reports';
 import { sentenceVersions } from '../../core/lang/cross';
+import { buildTimeline, corpusCluster } from '../../core/timeline';
 import { findSelfArticle } from './self-article';
 import { toContent } from './tabs';
 
@@ -31,6 +32,11 @@ function tabOf(sender: Sender): Browser.tabs.Tab & { id: number } {
 }
 
 export function createHandlers(browser: Api, engine: () => Promise<Engine>): Handlers {
+  /** The story of a quote from its versions, with the matcher's word weights. */
+  const story = async ({ versions, page }: StoryRequest) => {
+    const { matcher } = await engine();
+    return { timeline: buildTimeline(versions, { page, weigh: matcher.weigh }) };
+  };
   return {
     async 'page:status'(message, sender) {
       const tabId = tabOf(sender).id;
@@ -137,6 +143,17 @@ export function createHandlers(browser: Api, engine: () => Promise<Engine>): Han
       if (!a) throw new Error(`no article ${message.article} in the corpus`);
       return { article: { id: a.id, meta: a.meta, text: a.text, sentences: a.sentences } };
     },
+
+    async 'ui:get-cluster'(message) {
+      const { matcher } = await engine();
+      const versions = corpusCluster(matcher, message.article, message.start);
+      if (!versions) throw new Error(`no sentence at ${message.start} in ${message.article}`);
+      return { timeline: buildTimeline(versions, { weigh: matcher.weigh }) };
+    },
+
+    'ui:get-story': story,
+
+    'page:get-story': story,
   };
 }
 
