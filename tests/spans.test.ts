@@ -1,0 +1,47 @@
+// Spans: a page sentence that reports two neighbouring corpus sentences at once is matched
+// against the two joined, on an invented corpus.
+import { describe, expect, it } from 'vitest';
+import { buildCorpus } from '../core/corpus';
+import { Matcher } from '../core/matcher';
+import type { ArticleMeta } from '../core/types';
+
+const META: ArticleMeta = {
+  outlet: 'The Daily X',
+  urlIsArticle: false,
+  date: '2024-06',
+  language: 'en',
+  translated: false,
+};
+const FIRST = 'The ferry company cancelled all crossings to the island on Monday.';
+const SECOND = 'Passengers were told to book seats on the morning train instead.';
+const THIRD = 'The harbour master said repairs to the damaged pier would take a week.';
+const matcherOf = (articles: Record<string, string>) =>
+  new Matcher(
+    buildCorpus(
+      Object.entries(articles).map(([id, text]) => ({ id, bytes: new TextEncoder().encode(text), meta: META })),
+    ),
+  );
+const joined = matcherOf({ a_1: ['Ferry trouble', `${FIRST} ${SECOND} ${THIRD}`].join('\n') });
+const split = matcherOf({ a_1: ['Ferry trouble', FIRST, SECOND, THIRD].join('\n') });
+
+const SPANNING = 'Ferry crossings to the island were cancelled and people had to book seats on a train.';
+
+describe('a page sentence spanning two corpus sentences', () => {
+  it('finds the two sentences joined, as one version covering both', () => {
+    const vs = joined.versions(SPANNING);
+    expect(vs.map((v) => v.text)).toEqual([`${FIRST} ${SECOND}`]);
+    const article = joined.articles.get('a_1')!;
+    expect(article.text.slice(vs[0]!.start, vs[0]!.end)).toBe(`${FIRST} ${SECOND}`);
+    expect(vs[0]!.verdict).toBe('reworded');
+  });
+
+  it('does not join sentences across a paragraph break: only the closer one is found', () => {
+    // Alone, the second sentence shares too little with the page sentence to match.
+    expect(split.versions(SPANNING).map((v) => v.text)).toEqual([FIRST]);
+  });
+
+  it('keeps a better single sentence rather than a join holding it', () => {
+    const vs = joined.versions('The ferry company cancelled all crossings to the island on Monday morning.');
+    expect(vs.map((v) => v.text)).toEqual([FIRST]);
+  });
+});
