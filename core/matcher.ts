@@ -337,6 +337,10 @@ export class Matcher {
     const direct = this.directMatches(text, tokens);
     const versions = new Map<number, Version>();
     for (const m of direct) versions.set(m.target.id, this.version(page, m.target, m.sim.score));
+    // Sentences a direct match covers (two for a span): a link to one of them adds nothing.
+    const covered = new Set(
+      direct.flatMap((m) => Array.from({ length: m.target.parts ?? 1 }, (_, k) => m.target.id + k)),
+    );
 
     for (const m of direct) {
       if (m.sim.score < ANCHOR_THRESHOLD) continue;
@@ -344,7 +348,7 @@ export class Matcher {
       // Only the links of the part of the corpus sentence that the page sentence matched.
       const span = regionSpan(t, m.sim.regionB);
       for (const link of this.links.get(t.id) ?? []) {
-        if (versions.has(link.b) || !overlapsEnough(span, link.aSpan)) continue;
+        if (versions.has(link.b) || covered.has(link.b) || !overlapsEnough(span, link.aSpan)) continue;
         const score = m.sim.score * link.score;
         if (score < MIN_LINKED_SCORE) continue;
         versions.set(link.b, this.version(page, this.sentences[link.b]!, round(score), t.article.id));

@@ -5,7 +5,16 @@
  * Differences are looked for only where the two texts align, so a page sentence that quotes
  * half of a long corpus sentence does not "conflict" with the other half.
  */
-import { align, alignedRegion, clauseStarts, sameKeys, verbatimWithin, type Alignment, type Tokenized } from './align';
+import {
+  align,
+  alignedRegion,
+  clauseStarts,
+  isEvidence,
+  sameKeys,
+  verbatimWithin,
+  type Alignment,
+  type Tokenized,
+} from './align';
 
 export type { Tokenized };
 import type { Token } from './normalize';
@@ -21,6 +30,9 @@ export interface Comparison {
 
 /** Longest stretch (tokens) on either side that counts as one name replaced by another. */
 const MAX_SWAP = 3;
+
+/** Aligned evidence words (content words, not names) two texts need for their negations to compare. */
+const MIN_NEGATED_WORDS = 2;
 
 /** Quote-first comparison needs this many content words inside quotes on both sides. */
 const MIN_QUOTED_CONTENT = 4;
@@ -204,6 +216,13 @@ function polarity(s: Tokenized, [from, to]: [number, number], before: boolean): 
 
 /** One side negates the shared statement and the other does not: a negation conflict. */
 function negationConflict(a: Tokenized, b: Tokenized, al: Alignment, before: boolean): Reason | undefined {
+  // A statement both sides share: at least two aligned words of evidence (content words, not
+  // names), or every one the shorter side has ("Russia will not win" / "Russia will win"). One shared "spend" in "23 of 32 members spend at least 2%" and "allies who do not
+  // spend enough" (a linked version of another clause) is no shared statement to negate.
+  const words = (t: Token) => isEvidence(t) && !t.name;
+  const shared = al.pairs.filter(([i]) => words(a.tokens[i]!)).length;
+  const fewest = Math.min(a.tokens.filter(words).length, b.tokens.filter(words).length);
+  if (shared < Math.min(MIN_NEGATED_WORDS, fewest)) return undefined;
   const ca = core(al, a, 0);
   const cb = core(al, b, 1);
   if (!ca || !cb) return undefined;

@@ -70,6 +70,17 @@ describe('negations', () => {
     ).toEqual([]);
   });
 
+  it('one shared word is no shared statement: no negation conflict', () => {
+    // A linked version about another clause of the same statement shares only "spend".
+    expect(
+      negationReasons(
+        'Today 23 of the 32 members spend at least two percent of GDP on the military.',
+        'It was directed against allies who do not spend enough, and that has now changed.',
+        0.44,
+      ),
+    ).toEqual([]);
+  });
+
   it('a verbatim part of a negated sentence is the same words, not a dropped negation', () => {
     // A selection of half a quote: the reader chose the words, the page dropped nothing.
     const c = compare(

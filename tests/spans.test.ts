@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../core/corpus';
 import { Matcher } from '../core/matcher';
 import type { ArticleMeta } from '../core/types';
+import { loadCorpus } from '../scripts/lib/load-corpus';
 
 const META: ArticleMeta = {
   outlet: 'The Daily X',
@@ -43,5 +44,20 @@ describe('a page sentence spanning two corpus sentences', () => {
   it('keeps a better single sentence rather than a join holding it', () => {
     const vs = joined.versions('The ferry company cancelled all crossings to the island on Monday morning.');
     expect(vs.map((v) => v.text)).toEqual([FIRST]);
+  });
+});
+
+describe('versions of one page sentence on the bundled corpus', () => {
+  const corpus = new Matcher(loadCorpus());
+  it('never overlap in an article: a span and a link into one of its sentences give one version', () => {
+    for (const s of corpus.sentences) {
+      const vs = corpus.versions(s.text);
+      for (const [k, v] of vs.entries()) {
+        for (const w of vs.slice(k + 1)) {
+          const overlap = v.article === w.article && v.start < w.end && w.start < v.end;
+          expect(overlap, `${s.text}\n  ${v.text}\n  ${w.text}`).toBe(false);
+        }
+      }
+    }
   });
 });
