@@ -15,6 +15,7 @@ import {
   alignForScore,
   bestSimilarity,
   isEvidence,
+  similarity,
   MIN_SHARED,
   type Similarity,
   type SimilarityOptions,
@@ -273,7 +274,7 @@ export class Matcher {
         if (span) out.push(span);
       }
     }
-    // A span and a direct match of one of its sentences: the better one stays.
+    // A join and a direct match of one of its sentences: the better one stays.
     const kept: Match[] = [];
     for (const m of out.sort((x, y) => y.sim.score - x.sim.score)) {
       if (!kept.some((k) => overlapsSpan(k.target, m.target))) kept.push(m);
@@ -286,21 +287,30 @@ export class Matcher {
    * withdrew from Kyiv to regroup ... before shifting their focus to the east" against "...
    * movement of troops out of Kyiv, they are regrouping ..." and "And they shift their target to
    * the east"): the candidate joined with the sentence before or after it in its article, scored
-   * as one text. The join counts only when both of its sentences hold words of the page (content
-   * words that are not names): otherwise it adds nothing but length to one sentence's match.
+   * as one text; tried for candidates that come close to the threshold alone (SPAN_FROM), and
+   * reported when the join reaches it. A join and a match of one of its sentences: the better
+   * one is shown (directMatches).
    */
   private spanMatch(page: { text: string; tokens: Token[] }, target: IndexedSentence): Match | undefined {
+    let words: Set<string> | undefined;
     let best: Match | undefined;
     for (const first of [target.id - 1, target.id]) {
       const span = this.span(first);
       if (!span) continue;
-      const al = alignForScore(page.tokens, span.tokens);
-      const cut = this.sentences[first]!.tokens.length;
-      const inPart = (j: number) => (j < cut ? 0 : 1);
-      const words = [0, 0];
-      for (const [i, j] of al.pairs) if (isEvidence(page.tokens[i]!) && !page.tokens[i]!.name) words[inPart(j)]!++;
-      if (!words[0] || !words[1]) continue;
-      const sim = bestSimilarity(page, span, this.weigh, CHECK_EVIDENCE);
+      // Only a neighbour holding a word of the page (a content word, not a name) can lift the
+      // score: other words only lengthen the text. A cheap test before the alignment.
+      words ??= new Set(page.tokens.filter((t) => isEvidence(t) && !t.name).map((t) => t.key));
+      const neighbour = this.sentences[first === target.id ? first + 1 : first]!;
+      if (!neighbour.tokens.some((t) => words!.has(t.key))) continue;
+      // The whole page sentence against the whole join: no clause windows, whose parts the
+      // single sentences were already scored on.
+      const sim = similarity(
+        page.tokens,
+        span.tokens,
+        alignForScore(page.tokens, span.tokens),
+        this.weigh,
+        CHECK_EVIDENCE,
+      );
       if (sim.score >= MATCH_THRESHOLD && sim.score > (best?.sim.score ?? 0)) best = { target: span, sim };
     }
     return best;

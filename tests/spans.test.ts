@@ -49,6 +49,17 @@ describe('a page sentence spanning two corpus sentences', () => {
 
 describe('versions of one page sentence on the bundled corpus', () => {
   const corpus = new Matcher(loadCorpus());
+  it('a clause reporting two sentences of other outlets finds each pair joined', () => {
+    // 002's "who leaves his post on October 1 after 10 years at the head of NATO" is, in 000 and
+    // 001, a sentence about October 1 followed by one about the ten years.
+    const vs = corpus.versions('who leaves his post on October 1 after 10 years at the head of NATO.');
+    for (const article of ['000_fb607a1be5cd114a', '001_a3d80e40c71e1304']) {
+      const v = vs.find((x) => x.article === article);
+      expect(v?.text, article).toMatch(/on October 1\. .*ten years/);
+      expect(v?.verdict).toBe('reworded');
+    }
+  });
+
   it('never overlap in an article: a span and a link into one of its sentences give one version', () => {
     for (const s of corpus.sentences) {
       const vs = corpus.versions(s.text);
