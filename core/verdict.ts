@@ -217,8 +217,9 @@ function polarity(s: Tokenized, [from, to]: [number, number], before: boolean): 
 /** One side negates the shared statement and the other does not: a negation conflict. */
 function negationConflict(a: Tokenized, b: Tokenized, al: Alignment, before: boolean): Reason | undefined {
   // A statement both sides share: at least two aligned words of evidence (content words, not
-  // names), or every one the shorter side has ("Russia will not win" / "Russia will win"). One shared "spend" in "23 of 32 members spend at least 2%" and "allies who do not
-  // spend enough" (a linked version of another clause) is no shared statement to negate.
+  // names), or every one the shorter side has ("Russia will not win" / "Russia will win"). One
+  // shared "spend" in "23 of 32 members spend at least 2%" and "allies who do not spend enough"
+  // (a linked version of another clause) is no shared statement to negate.
   const words = (t: Token) => isEvidence(t) && !t.name;
   const shared = al.pairs.filter(([i]) => words(a.tokens[i]!)).length;
   const fewest = Math.min(a.tokens.filter(words).length, b.tokens.filter(words).length);
