@@ -9,6 +9,7 @@
  */
 import { diffArrays } from 'diff';
 import { spellingVariant, type Token } from './normalize';
+import type { SynonymTable } from './synonyms';
 
 /** Index pairs (i in a, j in b) of aligned tokens, in order. */
 export type Pairs = Array<[number, number]>;
@@ -171,6 +172,13 @@ export interface SimilarityOptions {
   containmentDice?: number;
   /** A clause window must align with at least this weighted share of the whole other text. */
   windowCoverage?: number;
+  /**
+   * Content words left unaligned on both sides that are synonyms in `table` (core/synonyms.ts:
+   * "keep" and "continue") count at `weight` times their weight. They add weight only: the
+   * evidence rules (shared words, short texts) still count the words both texts share, so
+   * synonyms alone never make a match.
+   */
+  synonyms?: { table: SynonymTable; weight: number };
 }
 
 /** Fewest shared content words for a match: below this, agreement is chance. */
@@ -309,6 +317,10 @@ export function similarity(
   }
   // A compound split on b's side: count b's two words as matched against a's one.
   matched += compoundBonus(a, b, al, weigh);
+  if (options.synonyms) {
+    const { table, weight } = options.synonyms;
+    for (const [i, j] of synonymPairs(a, b, al, table)) matched += weight * Math.min(weigh(a[i]!), weigh(b[j]!));
+  }
   const regionA = alignedRegion(al, a, b, 'a');
   const regionB = alignedRegion(al, a, b, 'b');
   if (shared === 0 || wa === 0 || wb === 0) return { score: 0, shared, regionA, regionB, coverage: [0, 0] };
@@ -334,6 +346,37 @@ export function similarity(
   const evidence = sharedWords + (sharedWords > 0 ? sharedSupport : 0);
   if (evidence < 2 && !same) score *= 0.5;
   return { score: Math.min(1, score), shared, regionA, regionB, coverage };
+}
+
+/** A word that may stand for another of the same meaning: a content word that is not a name. */
+function synonymous(t: Token): boolean {
+  return isEvidence(t) && !t.name;
+}
+
+/**
+ * Pairs (i in a, j in b) of content words that neither alignment matched and that are synonyms,
+ * each word used once, first come first served.
+ */
+export function synonymPairs(a: Token[], b: Token[], al: Alignment, table: SynonymTable): Pairs {
+  const usedA = new Set([...al.pairs.map(([i]) => i), ...al.extra]);
+  const usedB = new Set(al.pairs.map(([, j]) => j));
+  // Words of b that the unordered matches took: the same keys as those of a's extra words.
+  const extraKeys = new Set(al.extra.map((i) => a[i]!.key));
+  const free: number[] = [];
+  for (let j = 0; j < b.length; j++) {
+    if (!usedB.has(j) && synonymous(b[j]!) && !extraKeys.has(b[j]!.key)) free.push(j);
+  }
+  const out: Pairs = [];
+  if (!free.length) return out;
+  for (let i = 0; i < a.length; i++) {
+    const t = a[i]!;
+    if (usedA.has(i) || !synonymous(t)) continue;
+    const k = free.findIndex((j) => table.has(t.key, b[j]!.key));
+    if (k < 0) continue;
+    out.push([i, free[k]!]);
+    free.splice(k, 1);
+  }
+  return out;
 }
 
 /** The same key sequence: the same words after normalisation. */

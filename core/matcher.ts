@@ -11,7 +11,15 @@
  *    wording is too far from the page's for a direct match.
  * 4. Judge: each version gets a verdict, reasons and a diff (verdict.ts).
  */
-import { bestSimilarity, MIN_SHARED, type Similarity, type SimilarityOptions } from './align';
+import {
+  alignForScore,
+  bestSimilarity,
+  isEvidence,
+  similarity,
+  MIN_SHARED,
+  type Similarity,
+  type SimilarityOptions,
+} from './align';
 import { tokenize, type Token } from './normalize';
 import { sentences } from './segment';
 import type { CheckResult, CorpusArticle, CorpusData, CorpusLink, CorpusSentence, Version } from './types';
@@ -49,6 +57,11 @@ const MIN_BOUND = 0.3;
  * and a clause of one text matches only when it holds at least half of the other.
  */
 const CHECK_EVIDENCE: SimilarityOptions = { containmentDice: 0.4, windowCoverage: 0.5 };
+/**
+ * A candidate scoring this or more, but under the threshold, is also tried joined with the
+ * sentence before it and the one after it in its article (see spanMatch).
+ */
+const SPAN_FROM = 0.25;
 /** Fewest distinct content words a candidate shares with the page sentence (fewer if it has fewer). */
 const MIN_SHARED_TERMS = 2;
 /** A word found in more than this share of the corpus sentences ... */
@@ -67,6 +80,8 @@ export interface IndexedSentence {
   sentence: CorpusSentence;
   text: string;
   tokens: Token[];
+  /** Set on two neighbouring sentences joined (see Matcher.spanMatch): the number of sentences. */
+  parts?: number;
 }
 
 export interface Match {
@@ -98,6 +113,8 @@ export class Matcher {
   private readonly weightOf: Float32Array;
   /** Shared words per sentence, likewise. */
   private readonly hits: Uint16Array;
+  /** Two neighbouring sentences joined, by the first one's number (see span). */
+  private readonly spans = new Map<number, IndexedSentence | undefined>();
 
   constructor(data: CorpusData) {
     this.articles = new Map(data.articles.map((a) => [a.id, a]));
@@ -242,17 +259,85 @@ export class Matcher {
   /** Direct matches of a tokenised text, best first. */
   directMatches(text: string, tokens: Token[]): Match[] {
     const out: Match[] = [];
+    const page = { text, tokens };
     for (const id of this.candidates(tokens, undefined, MIN_BOUND)) {
       const target = this.sentences[id]!;
-      const sim = bestSimilarity({ text, tokens }, target, this.weigh, CHECK_EVIDENCE);
+      const sim = bestSimilarity(page, target, this.weigh, CHECK_EVIDENCE);
       // Words found verbatim (after normalisation) inside a corpus sentence, or the other way
       // round: sure, however short, once they hold a few content words.
       if (sim.shared >= MIN_SHARED && sameWords(tokens, target.tokens)) {
         sim.score = Math.max(sim.score, tokens.length === target.tokens.length ? 1 : VERBATIM_SCORE);
       }
       if (sim.score >= MATCH_THRESHOLD) out.push({ target, sim });
+      else if (sim.score >= SPAN_FROM) {
+        const span = this.spanMatch(page, target);
+        if (span) out.push(span);
+      }
     }
-    return out.sort((x, y) => y.sim.score - x.sim.score);
+    // A join and a direct match of one of its sentences: the better one stays.
+    const kept: Match[] = [];
+    for (const m of out.sort((x, y) => y.sim.score - x.sim.score)) {
+      if (!kept.some((k) => overlapsSpan(k.target, m.target))) kept.push(m);
+    }
+    return kept;
+  }
+
+  /**
+   * A page sentence that reports two neighbouring corpus sentences at once ("Russian troops
+   * withdrew from Kyiv to regroup ... before shifting their focus to the east" against "...
+   * movement of troops out of Kyiv, they are regrouping ..." and "And they shift their target to
+   * the east"): the candidate joined with the sentence before or after it in its article, scored
+   * as one text; tried for candidates that come close to the threshold alone (SPAN_FROM), and
+   * reported when the join reaches it. A join and a match of one of its sentences: the better
+   * one is shown (directMatches).
+   */
+  private spanMatch(page: { text: string; tokens: Token[] }, target: IndexedSentence): Match | undefined {
+    let words: Set<string> | undefined;
+    let best: Match | undefined;
+    for (const first of [target.id - 1, target.id]) {
+      const span = this.span(first);
+      if (!span) continue;
+      // Only a neighbour holding a word of the page (a content word, not a name) can lift the
+      // score: other words only lengthen the text. A cheap test before the alignment.
+      words ??= new Set(page.tokens.filter((t) => isEvidence(t) && !t.name).map((t) => t.key));
+      const neighbour = this.sentences[first === target.id ? first + 1 : first]!;
+      if (!neighbour.tokens.some((t) => words!.has(t.key))) continue;
+      // The whole page sentence against the whole join: no clause windows, whose parts the
+      // single sentences were already scored on.
+      const sim = similarity(
+        page.tokens,
+        span.tokens,
+        alignForScore(page.tokens, span.tokens),
+        this.weigh,
+        CHECK_EVIDENCE,
+      );
+      if (sim.score >= MATCH_THRESHOLD && sim.score > (best?.sim.score ?? 0)) best = { target: span, sim };
+    }
+    return best;
+  }
+
+  /** Sentence `first` of an article joined with the next one, as one corpus text (cached). */
+  private span(first: number): IndexedSentence | undefined {
+    if (this.spans.has(first)) return this.spans.get(first);
+    const a = this.sentences[first];
+    const b = this.sentences[first + 1];
+    let joined: IndexedSentence | undefined;
+    // Body text only: a headline or a pull quote repeats the article, it does not continue it.
+    // One paragraph only: a statement does not run on over a line break.
+    const oneParagraph = a && b && !a.article.text.slice(a.sentence.end, b.sentence.start).includes('\n');
+    if (a && b && oneParagraph && a.article === b.article && a.sentence.kind === 'body' && b.sentence.kind === 'body') {
+      const shift = b.sentence.start - a.sentence.start;
+      joined = {
+        id: first,
+        article: a.article,
+        sentence: { start: a.sentence.start, end: b.sentence.end, kind: 'body' },
+        text: a.article.text.slice(a.sentence.start, b.sentence.end),
+        tokens: [...a.tokens, ...b.tokens.map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }))],
+        parts: 2,
+      };
+    }
+    this.spans.set(first, joined);
+    return joined;
   }
 
   /** Versions of one page sentence: direct matches, then the linked versions of sure ones. */
@@ -262,6 +347,10 @@ export class Matcher {
     const direct = this.directMatches(text, tokens);
     const versions = new Map<number, Version>();
     for (const m of direct) versions.set(m.target.id, this.version(page, m.target, m.sim.score));
+    // Sentences a direct match covers (two for a span): a link to one of them adds nothing.
+    const covered = new Set(
+      direct.flatMap((m) => Array.from({ length: m.target.parts ?? 1 }, (_, k) => m.target.id + k)),
+    );
 
     for (const m of direct) {
       if (m.sim.score < ANCHOR_THRESHOLD) continue;
@@ -269,7 +358,7 @@ export class Matcher {
       // Only the links of the part of the corpus sentence that the page sentence matched.
       const span = regionSpan(t, m.sim.regionB);
       for (const link of this.links.get(t.id) ?? []) {
-        if (versions.has(link.b) || !overlapsEnough(span, link.aSpan)) continue;
+        if (versions.has(link.b) || covered.has(link.b) || !overlapsEnough(span, link.aSpan)) continue;
         const score = m.sim.score * link.score;
         if (score < MIN_LINKED_SCORE) continue;
         versions.set(link.b, this.version(page, this.sentences[link.b]!, round(score), t.article.id));
@@ -327,6 +416,11 @@ function contains(list: Int32Array, id: number): boolean {
 
 function flip(l: CorpusLink): CorpusLink {
   return { a: l.b, b: l.a, aSpan: l.bSpan, bSpan: l.aSpan, score: l.score };
+}
+
+/** Two corpus texts (sentences or joined neighbours) share a sentence. */
+function overlapsSpan(x: IndexedSentence, y: IndexedSentence): boolean {
+  return x.article === y.article && x.id < y.id + (y.parts ?? 1) && y.id < x.id + (x.parts ?? 1);
 }
 
 /** Spans overlap by at least half of the shorter one. */

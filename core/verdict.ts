@@ -5,7 +5,16 @@
  * Differences are looked for only where the two texts align, so a page sentence that quotes
  * half of a long corpus sentence does not "conflict" with the other half.
  */
-import { align, alignedRegion, sameKeys, verbatimWithin, type Alignment, type Tokenized } from './align';
+import {
+  align,
+  alignedRegion,
+  clauseStarts,
+  isEvidence,
+  sameKeys,
+  verbatimWithin,
+  type Alignment,
+  type Tokenized,
+} from './align';
 
 export type { Tokenized };
 import type { Token } from './normalize';
@@ -22,13 +31,17 @@ export interface Comparison {
 /** Longest stretch (tokens) on either side that counts as one name replaced by another. */
 const MAX_SWAP = 3;
 
+/** Aligned evidence words (content words, not names) two texts need for their negations to compare. */
+const MIN_NEGATED_WORDS = 2;
+
 /** Quote-first comparison needs this many content words inside quotes on both sides. */
 const MIN_QUOTED_CONTENT = 4;
 
 /**
- * Names and negations are compared only between close versions (this score or more): between
- * loose rewordings the unaligned stretches are long and hold other names and other clauses.
- * Numbers and dates are specific enough to compare always.
+ * Names are compared only between close versions (this score or more): between loose rewordings
+ * the unaligned stretches are long and hold other names and other clauses. Numbers and dates are
+ * specific enough to compare always; negations too, since they are read only at the aligned
+ * words and the clause before them (see polarity).
  */
 export const CLOSE_SCORE = 0.6;
 
@@ -150,6 +163,10 @@ function conflicts(a: Tokenized, b: Tokenized, al: Alignment, close: boolean): R
     }
   }
 
+  // Negations at any score: they are read only where the statement is (see polarity). Words
+  // quoted verbatim from a negated sentence (half a quote selected) dropped nothing.
+  const negation = negationConflict(a, b, al, !sameWords(a.tokens, b.tokens));
+  if (negation) reasons.push(negation);
   if (!close) return reasons;
 
   // Names: a name replaced by another name in the same place.
@@ -164,17 +181,56 @@ function conflicts(a: Tokenized, b: Tokenized, al: Alignment, close: boolean): R
     }
   }
 
-  // Negation: one side negates where the other does not.
-  const negA = a.tokens.slice(ra0, ra1).filter((t) => t.negation).length;
-  const negB = b.tokens.slice(rb0, rb1).filter((t) => t.negation).length;
-  if (negA % 2 !== negB % 2) {
-    const word = (s: Tokenized, from: number, to: number) => {
-      const t = s.tokens.slice(from, to).find((x, k) => x.negation && !(s === a ? alignedA : alignedB).has(from + k));
-      return t ? s.text.slice(t.start, t.end) : '';
-    };
-    reasons.push({ kind: 'negation', page: word(a, ra0, ra1), corpus: word(b, rb0, rb1) });
-  }
   return reasons;
+}
+
+/**
+ * The aligned core of one side: from its first to its last aligned content token (no widening:
+ * see alignedRegion for numbers).
+ */
+function core(al: Alignment, s: Tokenized, side: 0 | 1): [number, number] | undefined {
+  const own = al.pairs.map((p) => p[side]).filter((i) => !s.tokens[i]!.stop);
+  return own.length ? [own[0]!, own.at(-1)! + 1] : undefined;
+}
+
+/**
+ * Whether one side negates the statement both sides share, and the negation that says so: the
+ * negations inside the aligned core ("Russia is not capable of"), or, when there are none, those
+ * of the clause before it ("We have no indication or reason to believe that Russia has ...":
+ * the negation governs the matched words from outside them). The nearest negations decide, so a
+ * negated condition further back ("As long as we don't give any room ..., there is no
+ * military threat") does not count against the one inside. A clause starts after a comma,
+ * colon, dash, bracket or quotation mark (clauseStarts). `before` false: only the core counts
+ * (one text is quoted verbatim in the other).
+ */
+function polarity(s: Tokenized, [from, to]: [number, number], before: boolean): { odd: boolean; word: string } {
+  let negs = s.tokens.slice(from, to).filter((t) => t.negation);
+  if (!negs.length && before) {
+    let start = 0;
+    for (const c of clauseStarts(s.text, s.tokens)) if (c <= from) start = c;
+    negs = s.tokens.slice(start, from).filter((t) => t.negation);
+  }
+  const last = negs.at(-1);
+  return { odd: negs.length % 2 === 1, word: last ? s.text.slice(last.start, last.end) : '' };
+}
+
+/** One side negates the shared statement and the other does not: a negation conflict. */
+function negationConflict(a: Tokenized, b: Tokenized, al: Alignment, before: boolean): Reason | undefined {
+  // A statement both sides share: at least two aligned words of evidence (content words, not
+  // names), or every one the shorter side has ("Russia will not win" / "Russia will win"). One
+  // shared "spend" in "23 of 32 members spend at least 2%" and "allies who do not spend enough"
+  // (a linked version of another clause) is no shared statement to negate.
+  const words = (t: Token) => isEvidence(t) && !t.name;
+  const shared = al.pairs.filter(([i]) => words(a.tokens[i]!)).length;
+  const fewest = Math.min(a.tokens.filter(words).length, b.tokens.filter(words).length);
+  if (shared < Math.min(MIN_NEGATED_WORDS, fewest)) return undefined;
+  const ca = core(al, a, 0);
+  const cb = core(al, b, 1);
+  if (!ca || !cb) return undefined;
+  const pa = polarity(a, ca, before);
+  const pb = polarity(b, cb, before);
+  if (pa.odd === pb.odd) return undefined;
+  return { kind: 'negation', page: pa.odd ? pa.word : '', corpus: pb.odd ? pb.word : '' };
 }
 
 function overlaps(r: [number, number], s: [number, number]): boolean {

@@ -1,0 +1,79 @@
+// The English synonym table (lang/en-synonyms.json, built from WordNet by scripts/build-synonyms.ts)
+// and how the alignment uses it when asked to (SimilarityOptions.synonyms).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { alignForScore, similarity, synonymPairs, type Weigher } from '../core/align';
+import { tokenize } from '../core/normalize';
+import { SynonymTable, type SynonymData } from '../core/synonyms';
+
+const data = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'lang', 'en-synonyms.json'), 'utf8'),
+) as SynonymData;
+const table = new SynonymTable(data);
+const key = (word: string) => tokenize(word)[0]!.key;
+const weigh: Weigher = (t) => (t.stop ? 0.05 : t.name ? 0.5 : 1);
+
+describe('the synonym table', () => {
+  it('names its source and holds common words', () => {
+    expect(data.source).toMatch(/WordNet/);
+    expect(table.size).toBeGreaterThan(1000);
+  });
+
+  it.each([
+    ['keep', 'continue'],
+    ['supply', 'provide'],
+    ['withdraw', 'retreat'],
+  ])('"%s" and "%s" are synonyms, both ways, by their comparison keys', (a, b) => {
+    expect(table.has(key(a), key(b))).toBe(true);
+    expect(table.has(key(b), key(a))).toBe(true);
+    // Inflected forms have the same keys.
+    expect(table.has(key(`${a}s`), key(b))).toBe(true);
+  });
+
+  it.each([
+    // A broader word (hypernym) or a sibling is no synonym.
+    ['sign', 'indication'],
+    ['missile', 'weapon'],
+    ['strike', 'attack'],
+  ])('"%s" and "%s" are not synonyms', (a, b) => {
+    expect(table.has(key(a), key(b))).toBe(false);
+  });
+
+  it('holds no stop word, negation, title or country', () => {
+    const keys = new Set([...Object.keys(data.synonyms), ...Object.values(data.synonyms).flat()]);
+    for (const word of ['the', 'will', 'not', 'no', 'never', 'minister', 'president', 'russia', 'american']) {
+      expect(keys.has(key(word)), word).toBe(false);
+    }
+    for (const k of keys) expect(k).not.toMatch(/^(country:|usa$)/);
+  });
+
+  it('refuses a table of another format', () => {
+    expect(() => new SynonymTable({ ...data, format: 99 })).toThrow(/format/);
+  });
+});
+
+describe('synonyms in the alignment', () => {
+  const page = tokenize('The rebels keep shelling the northern bridge near the dam.');
+  const corpus = tokenize('The rebels continue shelling the northern bridge near the dam.');
+
+  it('pairs unaligned synonyms and adds their weight at the given share', () => {
+    const al = alignForScore(page, corpus);
+    expect(synonymPairs(page, corpus, al, table).map(([i, j]) => [page[i]!.key, corpus[j]!.key])).toEqual([
+      [key('keep'), key('continue')],
+    ]);
+    const without = similarity(page, corpus, al, weigh).score;
+    const half = similarity(page, corpus, al, weigh, { synonyms: { table, weight: 0.5 } }).score;
+    const full = similarity(page, corpus, al, weigh, { synonyms: { table, weight: 1 } }).score;
+    expect(half).toBeGreaterThan(without);
+    expect(full).toBeGreaterThan(half);
+  });
+
+  it('synonyms alone are no evidence: texts sharing only synonyms stay far from a match', () => {
+    const a = tokenize('Officials keep providing blankets.');
+    const b = tokenize('Volunteers continue supplying food.');
+    const al = alignForScore(a, b);
+    expect(synonymPairs(a, b, al, table)).toHaveLength(2);
+    expect(similarity(a, b, al, weigh, { synonyms: { table, weight: 1 } }).score).toBeLessThan(0.3);
+  });
+});
