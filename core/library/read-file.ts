@@ -72,7 +72,9 @@ export function metaFields(o: Record<string, unknown>): PartialMeta {
 function ldNames(v: unknown): string | undefined {
   const list = Array.isArray(v) ? v : [v];
   const names = list
-    .map((x) => (typeof x === 'string' ? x : typeof x === 'object' && x !== null ? str((x as { name?: unknown }).name) : undefined))
+    .map((x) =>
+      typeof x === 'string' ? x : typeof x === 'object' && x !== null ? str((x as { name?: unknown }).name) : undefined,
+    )
     .filter((x): x is string => !!x);
   return names.length ? names.join(', ') : undefined;
 }
@@ -84,7 +86,9 @@ function ldArticle(doc: Document): Record<string, unknown> {
     try {
       const parsed = JSON.parse(s.textContent ?? '') as unknown;
       const top = (Array.isArray(parsed) ? parsed : [parsed]) as Array<Record<string, unknown>>;
-      const items = top.flatMap((x) => (Array.isArray(x?.['@graph']) ? (x['@graph'] as Array<Record<string, unknown>>) : [x]));
+      const items = top.flatMap((x) =>
+        Array.isArray(x?.['@graph']) ? (x['@graph'] as Array<Record<string, unknown>>) : [x],
+      );
       const article = items.find((x) => typeof x?.datePublished === 'string');
       if (article) found = article;
     } catch {
@@ -108,9 +112,10 @@ export function pageMetadata(doc: Document): PageMetadata {
   const url = doc.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('meta[property="og:url"]');
   if (url) out.url = url;
   out.title =
-    meta('meta[property="og:title"]') ?? str(ld.headline) ?? (doc.querySelector('title')?.textContent?.trim() || undefined);
-  out.author =
-    meta('meta[name="author"]') ?? meta('meta[property="article:author"]') ?? ldNames(ld.author);
+    meta('meta[property="og:title"]') ??
+    str(ld.headline) ??
+    (doc.querySelector('title')?.textContent?.trim() || undefined);
+  out.author = meta('meta[name="author"]') ?? meta('meta[property="article:author"]') ?? ldNames(ld.author);
   for (const k of Object.keys(out) as Array<keyof PageMetadata>) if (out[k] === undefined) delete out[k];
   return out;
 }
@@ -162,7 +167,8 @@ export function readArticleFile(file: string, bytes: Uint8Array, parseHtml: Pars
     const { meta, body } = splitFrontMatter(raw);
     return { bytes: new TextEncoder().encode(body), meta };
   }
-  if (bytes.length > MAX_PAGE_BYTES) throw new CorpusError(file, `the page is ${bytes.length} bytes, more than ${MAX_PAGE_BYTES}`);
+  if (bytes.length > MAX_PAGE_BYTES)
+    throw new CorpusError(file, `the page is ${bytes.length} bytes, more than ${MAX_PAGE_BYTES}`);
   const doc = parseHtml(parseable(raw));
   const { title, author, ...meta } = pageMetadata(doc);
   const article = extractArticle(doc, { force: true });
