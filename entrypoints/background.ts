@@ -9,13 +9,22 @@ import { createLanguages, fetchLexicon } from '../lib/background/languages';
 import { clearTab, createHandlers, createMessageListener } from '../lib/background/handlers';
 import { createMenu, createMenuListener } from '../lib/background/menu';
 import { forgetTab } from '../lib/background/reports';
+import { libraryOpener } from '../lib/background/library';
+import { openLibrary } from '../lib/library/store';
 
 export default defineBackground(() => {
   // corpus.json and lang/*.json are added to the build by a hook (wxt.config.ts), so WXT's path
   // type does not list them.
   const fileUrl = browser.runtime.getURL as (path: string) => string;
   const languages = createLanguages(fetchLexicon(fileUrl));
-  const engine = () => getEngine(fileUrl('/corpus.json'), fetch, languages);
+  // The user's own articles (IndexedDB), read when the engine loads and after each change.
+  const library = libraryOpener(() => openLibrary());
+  const libraryState = async () => {
+    const lib = await library();
+    const [records, hidden] = await Promise.all([lib.all(), lib.hidden()]);
+    return { articles: records.map((r) => r.article), hidden };
+  };
+  const engine = () => getEngine(fileUrl('/corpus.json'), fetch, languages, libraryState);
 
   browser.runtime.onInstalled.addListener(() => createMenu(browser));
   browser.contextMenus.onClicked.addListener(createMenuListener(browser, engine));
@@ -24,5 +33,5 @@ export default defineBackground(() => {
     if (change.status === 'loading') void clearTab(browser, tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
-  browser.runtime.onMessage.addListener(createMessageListener(browser, createHandlers(browser, engine)));
+  browser.runtime.onMessage.addListener(createMessageListener(browser, createHandlers(browser, engine, library)));
 });

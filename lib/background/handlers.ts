@@ -13,6 +13,9 @@ import { forgetTab, startTab, tabReport, updateTab, loadTab } from './reports';
 import { sentenceVersions } from '../../core/lang/cross';
 import { findSelfArticle } from './self-article';
 import { toContent } from './tabs';
+import type { Library } from '../library/store';
+import { checkedTabs, libraryRows, syncEngine, takeDraft } from './library';
+import { engineLoaded } from './engine';
 
 export type Api = typeof BrowserApi;
 type Sender = Browser.runtime.MessageSender;
@@ -30,8 +33,73 @@ function tabOf(sender: Sender): Browser.tabs.Tab & { id: number } {
   return tab as Browser.tabs.Tab & { id: number };
 }
 
-export function createHandlers(browser: Api, engine: () => Promise<Engine>): Handlers {
+/**
+ * The user's library's handlers (their own block). `library` opens the IndexedDB store; without
+ * it (tests of other handlers) the library is empty.
+ */
+function libraryHandlers(
+  browser: Api,
+  engine: () => Promise<Engine>,
+  library: (() => Promise<Library>) | undefined,
+  loaded: () => boolean,
+): Pick<Handlers, 'ui:library-changed' | 'ui:library-list' | 'ui:read-page' | 'ui:take-draft'> {
+  const records = async () => (library ? (await library()).all() : []);
   return {
+    async 'ui:library-changed'() {
+      // An engine not loaded yet reads the library when it loads.
+      if (!loaded() || !library) return { ok: true, rechecked: 0 };
+      const lib = await library();
+      const [all, hidden, current] = await Promise.all([lib.all(), lib.hidden(), engine()]);
+      if (
+        !syncEngine(
+          current,
+          all.map((r) => r.article),
+          hidden,
+        )
+      )
+        return { ok: true, rechecked: 0 };
+      // Pages already checked are checked again against the new set of articles.
+      const tabs = await checkedTabs(browser.storage.session);
+      const sent = await Promise.all(tabs.map((id) => toContent(browser.tabs, id, { type: 'content:recheck' })));
+      return { ok: true, rechecked: sent.filter(Boolean).length };
+    },
+
+    async 'ui:library-list'() {
+      const [current, all] = await Promise.all([engine(), records()]);
+      if (library)
+        syncEngine(
+          current,
+          all.map((r) => r.article),
+          await (await library()).hidden(),
+        );
+      return { rows: libraryRows(current, all) };
+    },
+
+    async 'ui:read-page'(message) {
+      try {
+        const reply = (await browser.tabs.sendMessage(message.tabId, { type: 'content:read-page' })) as
+          Replies['content:read-page'] | undefined;
+        return { draft: reply?.draft ?? null };
+      } catch {
+        // Nothing listens there: a browser page, or a page loaded before the extension.
+        return { draft: null };
+      }
+    },
+
+    async 'ui:take-draft'() {
+      return { draft: await takeDraft(browser.storage.session) };
+    },
+  };
+}
+
+export function createHandlers(
+  browser: Api,
+  engine: () => Promise<Engine>,
+  library?: () => Promise<Library>,
+  loaded: () => boolean = engineLoaded,
+): Handlers {
+  return {
+    ...libraryHandlers(browser, engine, library, loaded),
     async 'page:status'(message, sender) {
       const tabId = tabOf(sender).id;
       const stored = await updateTab(tabId, (previous) => {
