@@ -61,7 +61,7 @@ export function ArticleTable({ rows, onDelete, onHidden, readerHref }: ArticleTa
                   </a>
                   {r.author && <span class="qc-muted"> · {r.author}</span>}
                 </td>
-                <td>{r.date}</td>
+                <td class="qc-library-date">{r.date}</td>
                 <td>{r.language}</td>
                 <td>{r.translated ? 'yes' : 'no'}</td>
                 <td class="qc-library-num">{r.shared}</td>

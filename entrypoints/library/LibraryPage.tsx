@@ -32,6 +32,8 @@ interface ImportRun {
   results: ImportResult[];
   stopped?: string;
   running: boolean;
+  /** The files are stored; the background is taking them in. */
+  indexing?: boolean;
 }
 
 /** Files of a drop, folders included (read through the entries API). */
@@ -100,6 +102,7 @@ export function LibraryPage() {
     setError(undefined);
     stop.current = new AbortController();
     setRun({ done: 0, total: sources.length, results: [], running: true });
+    let final: ImportRun | undefined;
     try {
       const report = await importFiles(sources, {
         library: await pageLibrary(),
@@ -108,19 +111,22 @@ export function LibraryPage() {
         signal: stop.current.signal,
         onProgress: (results, done, total) => setRun({ done, total, results: [...results], running: true }),
       });
-      setRun({
+      final = {
         done: sources.length - report.notImported,
         total: sources.length,
         results: report.results,
         stopped: report.stopped,
         running: false,
-      });
+      };
       if (report.stopped && report.stopped !== 'The import was stopped.') setError(report.stopped);
     } catch (e) {
       setError(e instanceof LibraryError ? e.message : storageErrorLine(e));
-      setRun((r) => r && { ...r, running: false });
     }
+    // The background takes the new articles in (one rebuild for the whole import) before the
+    // import shows as finished, so the table and the next check agree with the report.
+    setRun((r) => r && { ...(final ?? r), running: true, indexing: true });
     await changed().catch((e: unknown) => setError(messageOf(e)));
+    setRun((r) => r && { ...(final ?? r), running: false });
   };
 
   const doExport = async () => {
@@ -259,7 +265,7 @@ export function LibraryPage() {
                 </span>
                 <progress max={run.total} value={run.done} />
               </label>
-              {run.running && (
+              {run.running && !run.indexing && (
                 <button type="button" class="qc-button qc-button--plain" onClick={() => stop.current?.abort()}>
                   Stop
                 </button>
