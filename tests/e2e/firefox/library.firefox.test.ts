@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshotPath, startServer, type TestServer } from '../harness';
 import { highlightCount, highlightedIn, VERDICT_NAMES } from '../highlights';
@@ -123,7 +123,9 @@ describe.skipIf(!browserPath)('the library in Firefox', () => {
 
   it('imports the export back and a bad file refused; export -> import -> export is identical', async () => {
     writeFileSync(join(dir, 'empty.txt'), '');
-    const input = await library.$('[data-testid=library-import-files]');
+    const input = (await library.$(
+      'input[data-testid=library-import-files]',
+    )) as ElementHandle<HTMLInputElement> | null;
     await input!.uploadFile(join(dir, 'library.json'), join(dir, 'empty.txt'));
     await until('the import', async () =>
       (await attr(library, 'library-import', 'data-running')) === 'false' ? true : undefined,
