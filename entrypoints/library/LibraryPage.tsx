@@ -178,127 +178,129 @@ export function LibraryPage() {
           <img class="qc-logo" src="/icon/32.png" alt="" width={24} height={24} />
           <h1 class="qc-title">Quote Check library</h1>
         </header>
-        {error && (
-          <p class="qc-library-error" role="alert" data-testid="library-error">
-            {error}
-          </p>
-        )}
-        {draft === 'none' && (
-          <p class="qc-draft-error" role="alert">
-            No article text could be read from that page.
-          </p>
-        )}
-        {draft && draft !== 'none' && (
-          <DraftForm
-            draft={draft}
-            onSave={async (fields) => {
-              const outcome = await saveFromPage(draft, fields);
-              if (outcome.state === 'saved') await refresh();
-              return outcome;
-            }}
-            onCancel={() => setDraft(null)}
-          />
-        )}
-
-        <section
-          class={`qc-library-import${dragging ? ' qc-library-import--over' : ''}`}
-          aria-labelledby="import-heading"
-          data-testid="library-drop"
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setDragging(false);
-            if (e.dataTransfer) void droppedSources(e.dataTransfer.items, e.dataTransfer.files).then(runImport);
-          }}
-        >
-          <h2 id="import-heading">Import and export</h2>
-          <p class="qc-muted">
-            Drop files or a folder here, or pick them: .txt and .md articles with front matter (outlet, date, language),
-            saved .html pages, and library exports or corpus indexes (.json).
-          </p>
-          <div class="qc-library-actions">
-            <label class="qc-button qc-file-button">
-              Import files…
-              <input
-                type="file"
-                multiple
-                accept=".txt,.md,.markdown,.html,.htm,.xhtml,.json"
-                data-testid="library-import-files"
-                onChange={(e) => {
-                  const input = e.currentTarget;
-                  void runImport([...(input.files ?? [])].map(fromFile)).then(() => (input.value = ''));
-                }}
-              />
-            </label>
-            <label class="qc-button qc-file-button">
-              Import a folder…
-              <input
-                type="file"
-                // @ts-expect-error: not in Preact's attribute types, supported by Chromium and Firefox
-                webkitdirectory=""
-                data-testid="library-import-folder"
-                onChange={(e) => {
-                  const input = e.currentTarget;
-                  void runImport([...(input.files ?? [])].map(fromFile)).then(() => (input.value = ''));
-                }}
-              />
-            </label>
-            <button type="button" class="qc-button" onClick={() => void doExport()} data-testid="library-export">
-              Export your library
-            </button>
-            {exported && (
-              <a href={exported.href} download={exported.name} data-testid="library-export-link">
-                {exported.name} ({exported.count} {exported.count === 1 ? 'article' : 'articles'})
-              </a>
-            )}
-          </div>
-          {run && (
-            <div class="qc-library-run" data-testid="library-import" data-running={String(run.running)}>
-              <label class="qc-library-progress">
-                <span>
-                  {run.running ? 'Importing' : 'Imported'} {run.done} of {run.total}{' '}
-                  {run.total === 1 ? 'file' : 'files'}
-                </span>
-                <progress max={run.total} value={run.done} />
-              </label>
-              {run.running && !run.indexing && (
-                <button type="button" class="qc-button qc-button--plain" onClick={() => stop.current?.abort()}>
-                  Stop
-                </button>
-              )}
-              <p role="status" data-testid="library-import-summary">
-                {counts.map(([s, n]) => `${n} ${s}`).join(', ')}
-                {run.stopped ? `. ${run.stopped}` : ''}
-              </p>
-              <ul class="qc-library-results" data-testid="library-import-results">
-                {run.results.map((r) => (
-                  <li key={r.name} data-status={r.status}>
-                    <span class={`qc-library-status qc-library-status--${r.status}`}>{r.status}</span> {r.name}
-                    {r.reason && <span class="qc-muted"> — {r.reason}</span>}
-                  </li>
-                ))}
-              </ul>
-            </div>
+        <main>
+          {error && (
+            <p class="qc-library-error" role="alert" data-testid="library-error">
+              {error}
+            </p>
           )}
-        </section>
-
-        <section aria-labelledby="articles-heading">
-          <h2 id="articles-heading">Reference articles</h2>
-          {!rows ? (
-            <p class="qc-muted">Loading…</p>
-          ) : (
-            <ArticleTable
-              rows={rows}
-              onDelete={(id) => void remove(id)}
-              onHidden={(id, hidden) => void setHidden(id, hidden)}
-              readerHref={(id) => readerUrl(id, 0, 0)}
+          {draft === 'none' && (
+            <p class="qc-draft-error" role="alert">
+              No article text could be read from that page.
+            </p>
+          )}
+          {draft && draft !== 'none' && (
+            <DraftForm
+              draft={draft}
+              onSave={async (fields) => {
+                const outcome = await saveFromPage(draft, fields);
+                if (outcome.state === 'saved') await refresh();
+                return outcome;
+              }}
+              onCancel={() => setDraft(null)}
             />
           )}
-        </section>
+
+          <section
+            class={`qc-library-import${dragging ? ' qc-library-import--over' : ''}`}
+            aria-labelledby="import-heading"
+            data-testid="library-drop"
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(e) => {
+              e.preventDefault();
+              setDragging(false);
+              if (e.dataTransfer) void droppedSources(e.dataTransfer.items, e.dataTransfer.files).then(runImport);
+            }}
+          >
+            <h2 id="import-heading">Import and export</h2>
+            <p class="qc-muted">
+              Drop files or a folder here, or pick them: .txt and .md articles with front matter (outlet, date,
+              language), saved .html pages, and library exports or corpus indexes (.json).
+            </p>
+            <div class="qc-library-actions">
+              <label class="qc-button qc-file-button">
+                Import files…
+                <input
+                  type="file"
+                  multiple
+                  accept=".txt,.md,.markdown,.html,.htm,.xhtml,.json"
+                  data-testid="library-import-files"
+                  onChange={(e) => {
+                    const input = e.currentTarget;
+                    void runImport([...(input.files ?? [])].map(fromFile)).then(() => (input.value = ''));
+                  }}
+                />
+              </label>
+              <label class="qc-button qc-file-button">
+                Import a folder…
+                <input
+                  type="file"
+                  // @ts-expect-error: not in Preact's attribute types, supported by Chromium and Firefox
+                  webkitdirectory=""
+                  data-testid="library-import-folder"
+                  onChange={(e) => {
+                    const input = e.currentTarget;
+                    void runImport([...(input.files ?? [])].map(fromFile)).then(() => (input.value = ''));
+                  }}
+                />
+              </label>
+              <button type="button" class="qc-button" onClick={() => void doExport()} data-testid="library-export">
+                Export your library
+              </button>
+              {exported && (
+                <a href={exported.href} download={exported.name} data-testid="library-export-link">
+                  {exported.name} ({exported.count} {exported.count === 1 ? 'article' : 'articles'})
+                </a>
+              )}
+            </div>
+            {run && (
+              <div class="qc-library-run" data-testid="library-import" data-running={String(run.running)}>
+                <label class="qc-library-progress">
+                  <span>
+                    {run.running ? 'Importing' : 'Imported'} {run.done} of {run.total}{' '}
+                    {run.total === 1 ? 'file' : 'files'}
+                  </span>
+                  <progress max={run.total} value={run.done} />
+                </label>
+                {run.running && !run.indexing && (
+                  <button type="button" class="qc-button qc-button--plain" onClick={() => stop.current?.abort()}>
+                    Stop
+                  </button>
+                )}
+                <p role="status" data-testid="library-import-summary">
+                  {counts.map(([s, n]) => `${n} ${s}`).join(', ')}
+                  {run.stopped ? `. ${run.stopped}` : ''}
+                </p>
+                <ul class="qc-library-results" data-testid="library-import-results">
+                  {run.results.map((r) => (
+                    <li key={r.name} data-status={r.status}>
+                      <span class={`qc-library-status qc-library-status--${r.status}`}>{r.status}</span> {r.name}
+                      {r.reason && <span class="qc-muted"> — {r.reason}</span>}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </section>
+
+          <section aria-labelledby="articles-heading">
+            <h2 id="articles-heading">Reference articles</h2>
+            {!rows ? (
+              <p class="qc-muted">Loading…</p>
+            ) : (
+              <ArticleTable
+                rows={rows}
+                onDelete={(id) => void remove(id)}
+                onHidden={(id, hidden) => void setHidden(id, hidden)}
+                readerHref={(id) => readerUrl(id, 0, 0)}
+              />
+            )}
+          </section>
+        </main>
       </div>
     </TestIdPrefix.Provider>
   );

@@ -15,6 +15,7 @@ import {
   type ExtensionSession,
   type TestServer,
 } from './harness';
+import { AXE_SOURCE, describeViolations, runAxe } from './axe';
 import { highlightCount, highlightedIn, VERDICT_NAMES } from './highlights';
 
 declare const chrome: ExtensionChrome;
@@ -31,6 +32,14 @@ async function highlightsSoon(page: Page, count: number): Promise<string[]> {
     await page.waitForTimeout(100);
   }
   return texts;
+}
+
+/** axe-core's violations in the whole page. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const outcome = await page.evaluate(runAxe, null);
+  expect(outcome.passes).toBeGreaterThan(5);
+  return describeViolations(outcome);
 }
 
 /** The library page's export, read back from the link it leaves on the page. */
@@ -85,6 +94,7 @@ describe.skipIf(!browserPath)('the library in Chromium', () => {
     for (const scheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme: scheme });
       await screenshot(popup, `library-popup-form-${scheme}`);
+      expect(await axeViolations(popup)).toEqual([]);
     }
     await popup.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => popup.getByTestId('popup-draft-state').getAttribute('data-state')).toBe('saved');
@@ -136,6 +146,7 @@ describe.skipIf(!browserPath)('the library in Chromium', () => {
     for (const scheme of ['light', 'dark'] as const) {
       await library.emulateMedia({ colorScheme: scheme });
       await screenshot(library, `library-page-${scheme}`);
+      expect(await axeViolations(library)).toEqual([]);
     }
   });
 
@@ -176,6 +187,7 @@ describe.skipIf(!browserPath)('the library in Chromium', () => {
     for (const scheme of ['light', 'dark'] as const) {
       await library.emulateMedia({ colorScheme: scheme });
       await screenshot(library, `library-import-${scheme}`);
+      expect(await axeViolations(library)).toEqual([]);
     }
     // The article is back: the open page quoting it is highlighted again.
     expect(await highlightsSoon(quoting, 1)).toHaveLength(1);
