@@ -7,7 +7,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Browser } from 'wxt/browser';
 import { pageMetadata } from '../core/library/read-file';
-import { addArticle, createEngine, removeArticle, setHidden, type Engine } from '../lib/background/engine';
+import {
+  addArticle,
+  createEngine,
+  linksKey,
+  removeArticle,
+  setHidden,
+  type CachedLinks,
+  type Engine,
+} from '../lib/background/engine';
 import { createHandlers, type Api } from '../lib/background/handlers';
 import { libraryRows, sharedCounts, syncEngine, titleOf } from '../lib/background/library';
 import { ADD_PAGE_ID, createMenu, createMenuListener } from '../lib/background/menu';
@@ -61,6 +69,42 @@ describe('engine over the library', () => {
     expect(removeArticle(e, rec.id)).toBe(false);
     expect(outletsFor(e, OWN_SENTENCE)).toEqual([]);
     expect(e.data.articles.map((a) => a.id)).toEqual(bundled.articles.map((a) => a.id));
+  });
+
+  it('keeps the links it found, and starts again from them when the articles and the version are the same', async () => {
+    const rec = await own();
+    const kept: CachedLinks[] = [];
+    const first = createEngine(bundled, { articles: [rec.article], hidden: [] }, undefined, {
+      version: '1.0',
+      onLinked: (c) => kept.push(c),
+    });
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.key).toBe(linksKey(first.data.articles, '1.0'));
+    expect(kept[0]!.links).toBe(first.data.links);
+    // The next start reuses them: nothing is linked again, the matches are the same.
+    const again: CachedLinks[] = [];
+    const second = createEngine(bundled, { articles: [rec.article], hidden: [], links: kept[0] }, undefined, {
+      version: '1.0',
+      onLinked: (c) => again.push(c),
+    });
+    expect(again).toEqual([]);
+    expect(second.data.links).toEqual(first.data.links);
+    expect(outletsFor(second, OWN_SENTENCE)).toEqual(['Ledger']);
+    // Another version (other linking code) or other articles: linked again.
+    createEngine(bundled, { articles: [rec.article], hidden: [], links: kept[0] }, undefined, {
+      version: '1.1',
+      onLinked: (c) => again.push(c),
+    });
+    createEngine(bundled, { articles: [rec.article], hidden: ['001_x'], links: kept[0] }, undefined, {
+      version: '1.0',
+      onLinked: (c) => again.push(c),
+    });
+    expect(again).toHaveLength(1); // '001_x' is no bundled id: the same articles as before
+    createEngine(bundled, { articles: [rec.article], hidden: [bundled.articles[0]!.id], links: kept[0] }, undefined, {
+      version: '1.0',
+      onLinked: (c) => again.push(c),
+    });
+    expect(again).toHaveLength(2);
   });
 
   it('follows the store in one rebuild, and says when nothing changed', async () => {

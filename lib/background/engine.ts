@@ -8,13 +8,29 @@
 import { linkArticles } from '../../core/links';
 import { CorpusSearch } from '../../core/search';
 import { Matcher } from '../../core/matcher';
-import type { CorpusArticle, CorpusData } from '../../core/types';
+import type { CorpusArticle, CorpusData, CorpusLink } from '../../core/types';
 import type { Languages } from './languages';
 
 /** The user's side of the engine: their articles and the bundled ones they hid. */
 export interface LibraryState {
   articles: CorpusArticle[];
   hidden: string[];
+  /** Links found for a set of articles before (see `linksKey`), to start without finding them again. */
+  links?: CachedLinks;
+}
+
+/** Cross-article links of one set of articles, named by `linksKey`. */
+export interface CachedLinks {
+  key: string;
+  links: CorpusLink[];
+}
+
+/**
+ * What the links of a set of articles depend on: the articles (a user's id is its text's hash;
+ * a bundled id names one text in one release) and the code that links them (`version`).
+ */
+export function linksKey(articles: CorpusArticle[], version: string): string {
+  return [version, ...articles.map((a) => a.id).sort()].join('\n');
 }
 
 export interface Engine {
@@ -24,7 +40,17 @@ export interface Engine {
   /** Pages in other languages (lib/background/languages.ts); absent: English only. */
   languages?: Languages;
   /** The bundled index as shipped and the user's library; absent: the bundled articles only. */
-  library?: { bundled: CorpusData; user: Map<string, CorpusArticle>; hidden: Set<string> };
+  library?: EngineLibrary;
+}
+
+export interface EngineLibrary {
+  bundled: CorpusData;
+  user: Map<string, CorpusArticle>;
+  hidden: Set<string>;
+  /** The extension's version, part of the links' cache key. */
+  version?: string;
+  /** Called with the links after each rebuild, to keep them for the next start. */
+  onLinked?: (cached: CachedLinks) => void;
 }
 
 /**
@@ -32,16 +58,39 @@ export interface Engine {
  * of its articles. For now a full rebuild (cross-article links found again, as the corpus build
  * does); an incremental `Matcher.addArticle/removeArticle` can replace it here alone.
  */
-export function reindex(articles: CorpusArticle[]): Pick<Engine, 'data' | 'matcher' | 'search'> {
+export function reindex(articles: CorpusArticle[], links?: CorpusLink[]): Pick<Engine, 'data' | 'matcher' | 'search'> {
   const sorted = [...articles].sort((x, y) => x.id.localeCompare(y.id));
-  const data: CorpusData = { format: 1, articles: sorted, links: [] };
-  data.links = linkArticles(new Matcher(data));
+  const data: CorpusData = { format: 1, articles: sorted, links: links ?? [] };
+  if (!links) data.links = linkArticles(new Matcher(data));
   return { data, matcher: new Matcher(data), search: new CorpusSearch(data) };
 }
 
+/**
+ * Rebuilds the engine for its library's articles (bundled minus hidden, plus the user's), with
+ * the links of `cached` when they are of these articles, and hands new links to `onLinked`.
+ */
+export function relink(engine: Engine, cached?: CachedLinks): void {
+  const lib = engine.library!;
+  const articles = articlesOf(engine);
+  const key = linksKey(articles, lib.version ?? '');
+  const reuse = cached?.key === key ? cached.links : undefined;
+  Object.assign(engine, reindex(articles, reuse));
+  if (!reuse) lib.onLinked?.({ key, links: engine.data.links });
+}
+
 /** The engine of the bundled index and a library (no rebuild when the library changes nothing). */
-export function createEngine(bundled: CorpusData, state: LibraryState, languages?: Languages): Engine {
-  const library = { bundled, user: new Map(state.articles.map((a) => [a.id, a])), hidden: new Set(state.hidden) };
+export function createEngine(
+  bundled: CorpusData,
+  state: LibraryState,
+  languages?: Languages,
+  options: Pick<EngineLibrary, 'version' | 'onLinked'> = {},
+): Engine {
+  const library: EngineLibrary = {
+    bundled,
+    user: new Map(state.articles.map((a) => [a.id, a])),
+    hidden: new Set(state.hidden),
+    ...options,
+  };
   const engine: Engine = {
     data: bundled,
     matcher: undefined as unknown as Matcher,
@@ -49,7 +98,7 @@ export function createEngine(bundled: CorpusData, state: LibraryState, languages
     languages,
     library,
   };
-  if (library.user.size || library.hidden.size) Object.assign(engine, reindex(articlesOf(engine)));
+  if (library.user.size || library.hidden.size) relink(engine, state.links);
   else Object.assign(engine, { matcher: new Matcher(bundled), search: new CorpusSearch(bundled) });
   return engine;
 }
@@ -60,7 +109,7 @@ function articlesOf(engine: Engine): CorpusArticle[] {
   return [...lib.bundled.articles.filter((a) => !lib.hidden.has(a.id)), ...lib.user.values()];
 }
 
-function libraryOf(engine: Engine): NonNullable<Engine['library']> {
+function libraryOf(engine: Engine): EngineLibrary {
   engine.library ??= { bundled: engine.data, user: new Map(), hidden: new Set() };
   return engine.library;
 }
@@ -68,13 +117,13 @@ function libraryOf(engine: Engine): NonNullable<Engine['library']> {
 /** Adds (or replaces) one of the user's articles. */
 export function addArticle(engine: Engine, article: CorpusArticle): void {
   libraryOf(engine).user.set(article.id, article);
-  Object.assign(engine, reindex(articlesOf(engine)));
+  relink(engine);
 }
 
 /** Removes one of the user's articles (false when the engine did not have it). */
 export function removeArticle(engine: Engine, id: string): boolean {
   if (!libraryOf(engine).user.delete(id)) return false;
-  Object.assign(engine, reindex(articlesOf(engine)));
+  relink(engine);
   return true;
 }
 
@@ -84,7 +133,7 @@ export function setHidden(engine: Engine, ids: string[]): void {
   const next = new Set(ids);
   if (next.size === lib.hidden.size && [...next].every((id) => lib.hidden.has(id))) return;
   lib.hidden = next;
-  Object.assign(engine, reindex(articlesOf(engine)));
+  relink(engine);
 }
 
 let engine: Promise<Engine> | undefined;
@@ -99,6 +148,7 @@ export function getEngine(
   load: typeof fetch = fetch,
   languages?: Languages,
   library?: () => Promise<LibraryState>,
+  options: Pick<EngineLibrary, 'version' | 'onLinked'> = {},
 ): Promise<Engine> {
   engine ??= (async () => {
     const res = await load(url);
@@ -112,7 +162,7 @@ export function getEngine(
         console.error('The library could not be read:', err);
       }
     }
-    return createEngine(data, state, languages);
+    return createEngine(data, state, languages, options);
   })();
   engine.catch(() => (engine = undefined));
   return engine;

@@ -7,7 +7,7 @@ import type { browser as BrowserApi } from 'wxt/browser';
 import type { CorpusArticle, CorpusData } from '../../core/types';
 import type { LibraryRow, PageDraft } from '../protocol';
 import type { Library, LibraryRecord } from '../library/store';
-import { reindex, type Engine } from './engine';
+import { relink, type Engine } from './engine';
 
 type Area = Pick<typeof BrowserApi.storage.session, 'get' | 'set' | 'remove'>;
 
@@ -26,7 +26,7 @@ export function syncEngine(engine: Engine, articles: CorpusArticle[], hidden: st
   if (same) return false;
   lib.user = new Map(articles.map((a) => [a.id, a]));
   lib.hidden = new Set(hidden);
-  Object.assign(engine, reindex([...lib.bundled.articles.filter((a) => !lib.hidden.has(a.id)), ...lib.user.values()]));
+  relink(engine);
   return true;
 }
 

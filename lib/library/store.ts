@@ -24,6 +24,8 @@ export interface LibraryRecord {
 interface LibrarySchema extends DBSchema {
   articles: { key: string; value: LibraryRecord; indexes: { hash: string } };
   hidden: { key: string; value: { id: string } };
+  /** What the background can rebuild but keeps to start faster (the cross-article links). */
+  cache: { key: string; value: { key: string; value: unknown } };
 }
 
 export const LIBRARY_DB = 'quote-check-library';
@@ -71,6 +73,9 @@ export interface Library {
   /** The hidden bundled article ids, sorted. */
   hidden(): Promise<string[]>;
   setHidden(id: string, hidden: boolean): Promise<void>;
+  /** A cached value (undefined when none). */
+  cached(key: string): Promise<unknown>;
+  cache(key: string, value: unknown): Promise<void>;
   close(): void;
 }
 
@@ -82,6 +87,7 @@ export async function openLibrary(name: string = LIBRARY_DB): Promise<Library> {
         const articles = d.createObjectStore('articles', { keyPath: 'id' });
         articles.createIndex('hash', 'hash', { unique: true });
         d.createObjectStore('hidden', { keyPath: 'id' });
+        d.createObjectStore('cache', { keyPath: 'key' });
       },
     }),
   );
@@ -116,6 +122,11 @@ export async function openLibrary(name: string = LIBRARY_DB): Promise<Library> {
       guarded(async () => {
         if (hidden) await db.put('hidden', { id });
         else await db.delete('hidden', id);
+      }),
+    cached: (key) => guarded(async () => (await db.get('cache', key))?.value),
+    cache: (key, value) =>
+      guarded(async () => {
+        await db.put('cache', { key, value });
       }),
     close: () => db.close(),
   };
