@@ -213,6 +213,44 @@ describe.skipIf(!browserPath)('the library in Chromium', () => {
     await screenshot(page, 'library-menu-draft');
   });
 
+  it('an import cut off by closing the page keeps every finished article whole; importing again adds the rest', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'library-cut-'));
+    const bodies = new Set<string>();
+    const files = Array.from({ length: 150 }, (_, i) => {
+      const body =
+        `The ferry board of harbour ${i} voted on Tuesday to add ${i + 2} crossings a day from June.\n` +
+        `Its chair said the new timetable would cost ${i * 17 + 300} thousand kroner a year.\n`;
+      bodies.add(body);
+      const path = join(folder, `ferry-${String(i).padStart(3, '0')}.txt`);
+      writeFileSync(path, `---\noutlet: Ferry News\ndate: 2026-02\nlanguage: en\n---\n${body}`);
+      return path;
+    });
+    const cut = await ext.context.newPage();
+    await cut.goto(`${ext.baseUrl}library.html`);
+    await cut.getByTestId('library-import-files').setInputFiles(files);
+    await cut.waitForFunction(() => Number(document.querySelector('progress')?.getAttribute('value')) >= 10);
+    await cut.close();
+
+    const again = await ext.context.newPage();
+    await again.goto(`${ext.baseUrl}library.html`);
+    await again.getByTestId('library-table').waitFor();
+    const stored = (
+      JSON.parse(await exportText(again)) as { articles: Array<{ text: string; meta: { outlet: string } }> }
+    ).articles.filter((a) => a.meta.outlet === 'Ferry News');
+    expect(stored.length).toBeGreaterThanOrEqual(10);
+    expect(stored.length).toBeLessThan(150);
+    // Every stored article is one whole file's text.
+    for (const a of stored) expect(bodies.has(a.text)).toBe(true);
+    await again.getByTestId('library-import-files').setInputFiles(files);
+    await expect
+      .poll(() => again.getByTestId('library-import').getAttribute('data-running'), { timeout: 60_000 })
+      .toBe('false');
+    expect(await again.getByTestId('library-import-summary').innerText()).toBe(
+      `${150 - stored.length} added, ${stored.length} skipped, 0 refused`,
+    );
+    await again.close();
+  }, 120_000);
+
   it('logged no extension error', () => {
     expect(ext.extensionErrors()).toEqual([]);
   });
