@@ -19,7 +19,7 @@ import {
 import { createHandlers, type Api } from '../lib/background/handlers';
 import { libraryRows, sharedCounts, syncEngine, titleOf } from '../lib/background/library';
 import { ADD_PAGE_ID, createMenu, createMenuListener } from '../lib/background/menu';
-import { recordOf } from '../lib/library/record';
+import { bundledHashes, recordOf } from '../lib/library/record';
 import { checkFields, fieldsOf, saveDraft } from '../lib/library/save';
 import { openLibrary, type Library } from '../lib/library/store';
 import { readPageDraft } from '../lib/page/read';
@@ -275,6 +275,20 @@ describe('the page’s draft', () => {
       message: 'The article cannot be added: the article is empty.',
     });
     expect(changed).toHaveBeenCalledTimes(1);
+    // A bundled article's text is not added again.
+    const b = bundled.articles[0]!;
+    const hashes = await bundledHashes(bundled);
+    expect(
+      await saveDraft(
+        { ...draft, text: b.text },
+        fields,
+        async () => lib,
+        changed,
+        NOW,
+        async () => hashes,
+      ),
+    ).toEqual({ state: 'duplicate', id: b.id, bundled: true });
+    expect(await lib.all()).toHaveLength(1);
     lib.close();
   });
 });

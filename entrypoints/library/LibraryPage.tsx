@@ -1,30 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { TestIdPrefix } from '../../components/testid';
 import { parseable } from '../../core/library/read-file';
-import type { CorpusData } from '../../core/types';
 import { readerUrl, request } from '../../lib/connector';
 import { exportFileName, exportLibrary } from '../../lib/library/export';
 import { fromFile, importFiles, type ImportResult, type ImportSource } from '../../lib/library/import';
-import { textHash } from '../../lib/library/record';
 import { askPersistence, LibraryError, storageErrorLine } from '../../lib/library/store';
 import type { LibraryRow, PageDraft } from '../../lib/protocol';
-import { pageLibrary, saveFromPage } from '../popup/AddPage';
+import { pageBundledHashes, pageLibrary, saveFromPage } from '../popup/AddPage';
 import { DraftForm } from '../popup/DraftForm';
 import { ArticleTable } from './ArticleTable';
 
 const parseHtml = (html: string) => new DOMParser().parseFromString(parseable(html), 'text/html');
 const messageOf = (e: unknown) => (e instanceof LibraryError ? e.message : e instanceof Error ? e.message : String(e));
-
-/** Hashes of the bundled articles' texts: importing one of them again is a duplicate. */
-async function bundledHashes(): Promise<Map<string, string>> {
-  const data = (await (
-    await fetch((browser.runtime.getURL as (p: string) => string)('/corpus.json'))
-  ).json()) as CorpusData;
-  const out = new Map<string, string>();
-  for (const a of data.articles) out.set(await textHash(a.text), a.id);
-  return out;
-}
 
 interface ImportRun {
   done: number;
@@ -107,7 +94,7 @@ export function LibraryPage() {
       const report = await importFiles(sources, {
         library: await pageLibrary(),
         parseHtml,
-        bundled: await bundledHashes().catch(() => undefined),
+        bundled: await pageBundledHashes().catch(() => undefined),
         signal: stop.current.signal,
         onProgress: (results, done, total) => setRun({ done, total, results: [...results], running: true }),
       });

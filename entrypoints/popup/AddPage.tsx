@@ -3,7 +3,9 @@ import { browser } from 'wxt/browser';
 import { useTestId } from '../../components/testid';
 import { activeTabId, request } from '../../lib/connector';
 import type { PageDraft } from '../../lib/protocol';
+import { bundledHashes } from '../../lib/library/record';
 import { saveDraft, type DraftFields } from '../../lib/library/save';
+import type { CorpusData } from '../../core/types';
 import { askPersistence, openLibrary, type Library } from '../../lib/library/store';
 import { DraftForm } from './DraftForm';
 
@@ -18,10 +20,28 @@ export const pageLibrary = (): Promise<Library> => {
   return opened;
 };
 
+let bundled: Promise<Map<string, string>> | undefined;
+/** The bundled articles by their text's hash, read from the extension's index once per page. */
+export const pageBundledHashes = (): Promise<Map<string, string>> => {
+  bundled ??= (async () => {
+    const res = await fetch((browser.runtime.getURL as (p: string) => string)('/corpus.json'));
+    return bundledHashes((await res.json()) as CorpusData);
+  })();
+  bundled.catch(() => (bundled = undefined));
+  return bundled;
+};
+
 /** Saves a draft from an extension page: asks for persistent storage, stores, tells the background. */
 export const saveFromPage = (draft: PageDraft, fields: DraftFields) => {
   void askPersistence(navigator.storage);
-  return saveDraft(draft, fields, pageLibrary, () => request({ type: 'ui:library-changed' }));
+  return saveDraft(
+    draft,
+    fields,
+    pageLibrary,
+    () => request({ type: 'ui:library-changed' }),
+    undefined,
+    pageBundledHashes,
+  );
 };
 
 type State =

@@ -103,7 +103,11 @@ export function DraftForm({ draft, onSave, onCancel, libraryHref }: DraftFormPro
             )}
           </>
         )}
-        {'state' in state && state.state === 'duplicate' && 'Already in the library: nothing was added.'}
+        {'state' in state &&
+          state.state === 'duplicate' &&
+          (state.bundled
+            ? 'This is one of the bundled articles already: nothing was added.'
+            : 'Already in the library: nothing was added.')}
         {'state' in state && state.state === 'error' && <span class="qc-draft-error">{state.message}</span>}
       </p>
     </form>

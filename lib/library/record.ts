@@ -49,3 +49,15 @@ export async function recordOf(draft: ArticleDraft, added: string): Promise<Libr
   if (draft.author?.trim()) page.author = draft.author.trim();
   return { id: article.id, hash, article, page, added };
 }
+
+/**
+ * The bundled articles by their text's hash (what `importFiles` and `saveDraft` take as
+ * `bundled`): adding one of them to the library again would only repeat it.
+ */
+export async function bundledHashes(data: {
+  articles: Array<{ id: string; text: string }>;
+}): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const a of data.articles) out.set(await textHash(a.text), a.id);
+  return out;
+}

@@ -44,7 +44,10 @@ export function checkFields(f: DraftFields): string | undefined {
 }
 
 export type SaveOutcome =
-  { state: 'saved'; id: string } | { state: 'duplicate'; id: string } | { state: 'error'; message: string };
+  | { state: 'saved'; id: string }
+  /** `bundled`: the text is one of the bundled articles'. */
+  | { state: 'duplicate'; id: string; bundled?: true }
+  | { state: 'error'; message: string };
 
 /** Builds and stores the article; `changed` tells the background. Never throws: the outcome says. */
 export async function saveDraft(
@@ -53,6 +56,7 @@ export async function saveDraft(
   library: () => Promise<Library>,
   changed: () => Promise<unknown>,
   now: () => string = () => new Date().toISOString(),
+  bundled?: () => Promise<Map<string, string>>,
 ): Promise<SaveOutcome> {
   const invalid = checkFields(fields);
   if (invalid) return { state: 'error', message: invalid };
@@ -73,6 +77,8 @@ export async function saveDraft(
       },
       now(),
     );
+    const same = (await bundled?.().catch(() => undefined))?.get(record.hash);
+    if (same) return { state: 'duplicate', id: same, bundled: true };
     const outcome = await (await library()).add(record);
     if (outcome.status === 'duplicate') return { state: 'duplicate', id: outcome.id };
     await changed();
