@@ -1,6 +1,7 @@
 // The user's library in a real Firefox (the MV2 build): a page added from the popup highlights
 // another page quoting it; deleting it removes the highlight; import and export on the library
-// page; screenshots light and dark. One browser for the whole file.
+// page; the context-menu item clicked in Firefox’s own menu; screenshots light and dark. One
+// browser for the whole file.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -136,6 +137,28 @@ describe.skipIf(!browserPath)('the library in Firefox', () => {
     await library.screenshot({ path: screenshotPath('firefox-library-import-light') });
     expect(await highlightsNow(quoting, 1)).toHaveLength(1);
     expect(await exportText(library)).toBe(first);
+  });
+
+  it('"Add this page to references" in Firefox’s own context menu opens the library page with the draft', async () => {
+    await article.bringToFront();
+    await article.mouse.click(300, 400, { button: 'right' });
+    await until('the context menu', async () =>
+      (await ff.contextMenuLabels()).includes('Add this page to references') ? true : undefined,
+    );
+    await ff.clickMenuItem('Add this page to references');
+    // The extension opened a tab at library.html?draft=1, which took the draft from
+    // storage.session. Puppeteer does not list a tab an extension opened, so the form is read
+    // through the extension's own views of its pages.
+    const outlet = await until('the draft form in the library tab', () =>
+      ff.inExtension(async () => {
+        const api = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser;
+        const view = (api.extension.getViews({ type: 'tab' }) as unknown as globalThis.Window[]).find((w) =>
+          w.location.href.includes('library.html?draft=1'),
+        );
+        return view?.document.querySelector<HTMLInputElement>('[data-testid=library-draft-outlet]')?.value;
+      }, null),
+    );
+    expect(outlet).toBe('The Northern Ledger');
   });
 
   it('logged no extension error', () => {
