@@ -186,6 +186,13 @@ describe('library messages', () => {
     expect(outletsFor(e, OWN_SENTENCE)).toEqual([]);
     const { rows } = await handlers['ui:library-list']({ type: 'ui:library-list' }, {});
     expect(rows.filter((r) => r.user)).toEqual([]);
+    // A hidden bundled article still opens in the reader.
+    const hiddenId = bundled.articles[0]!.id;
+    await lib.setHidden(hiddenId, true);
+    await handlers['ui:library-changed']({ type: 'ui:library-changed' }, {});
+    expect(e.data.articles.map((a) => a.id)).not.toContain(hiddenId);
+    const reply = await handlers['ui:get-article']({ type: 'ui:get-article', article: hiddenId }, {});
+    expect('article' in reply && reply.article.id).toBe(hiddenId);
   });
 
   it('"Add this page to references" in the menu opens the library page with the page’s draft', async () => {

@@ -200,8 +200,9 @@ export function createHandlers(
     },
 
     async 'ui:get-article'(message) {
-      const { data } = await engine();
-      const a = data.articles.find((x) => x.id === message.article);
+      const { data, library } = await engine();
+      // A bundled article the user hid is not matched, but the library page still opens it.
+      const a = [data, library?.bundled].flatMap((d) => d?.articles ?? []).find((x) => x.id === message.article);
       if (!a) throw new Error(`no article ${message.article} in the corpus`);
       return { article: { id: a.id, meta: a.meta, text: a.text, sentences: a.sentences } };
     },
