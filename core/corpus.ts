@@ -115,6 +115,17 @@ function markPullQuotes(article: CorpusArticle): void {
 }
 
 /**
+ * One article checked (UTF-8, not empty, not binary, not too large, metadata complete) and
+ * built, without linking it to others: what the corpus build does per file, and what the
+ * extension's library does per imported or added article. Throws CorpusError with the reason.
+ */
+export function articleOf(input: ArticleInput): CorpusArticle {
+  const article = buildArticle(input.id, decode(input), input.meta!);
+  markPullQuotes(article);
+  return article;
+}
+
+/**
  * The whole corpus: validated, segmented, linked. Throws CorpusError on a bad article, or, when
  * `onRefused` is given, reports it there and goes on without it (a user's folder of articles);
  * with no article left it throws.
@@ -123,9 +134,7 @@ export function buildCorpus(inputs: ArticleInput[], onRefused?: (err: CorpusErro
   const articles: CorpusArticle[] = [];
   for (const input of [...inputs].sort((x, y) => x.id.localeCompare(y.id))) {
     try {
-      const article = buildArticle(input.id, decode(input), input.meta!);
-      markPullQuotes(article);
-      articles.push(article);
+      articles.push(articleOf(input));
     } catch (err) {
       if (!(onRefused && err instanceof CorpusError)) throw err;
       onRefused(err);

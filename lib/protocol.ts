@@ -61,7 +61,83 @@ export interface StoryRequest {
   page?: { text: string; language?: string };
 }
 
+// --- The user's library (lib/library/): messages of its own block ---
+
+/** An article read from a page for "Add this page to references", to edit before it is saved. */
+export interface PageDraft {
+  /** The article's text, one block per line (the same reading as the checks'). */
+  text: string;
+  /** What the page declares (meta tags, JSON-LD), the page's address when it names none. */
+  outlet?: string;
+  title?: string;
+  date?: string;
+  language?: string;
+  author?: string;
+  url: string;
+}
+
+/** One article of the library page's table. */
+export interface LibraryRow {
+  id: string;
+  outlet: string;
+  title: string;
+  date: string;
+  language: string;
+  translated: boolean;
+  /** How many of its statements other articles also report (sentences with a cross-article link). */
+  shared: number;
+  /** One of the user's own (else bundled). */
+  user: boolean;
+  /** A bundled article the user hid (not matched). */
+  hidden: boolean;
+  url?: string;
+  author?: string;
+  added?: string;
+}
+
+/** Longest article text a draft may carry (the corpus build's limit, in characters). */
+export const MAX_DRAFT_TEXT = 2_000_000;
+
+type LibraryMessage =
+  /** The library changed in IndexedDB (added, deleted, hidden): the engine follows, open tabs are checked again. */
+  | { type: 'ui:library-changed' }
+  | { type: 'ui:library-list' }
+  /** The article and metadata of the page in a tab, read by its content script. */
+  | { type: 'ui:read-page'; tabId: number }
+  /** The draft the context menu's "Add this page to references" left for the library page (taken once). */
+  | { type: 'ui:take-draft' }
+  | { type: 'content:read-page' }
+  /** Send the page's sentences again even when they did not change (the corpus did). */
+  | { type: 'content:recheck' };
+
+interface LibraryReplies {
+  'ui:library-changed': { ok: true; rechecked: number };
+  'ui:library-list': { rows: LibraryRow[] };
+  'ui:read-page': { draft: PageDraft | null };
+  'ui:take-draft': { draft: PageDraft | null };
+  'content:read-page': { draft: PageDraft | null };
+  'content:recheck': { ok: true };
+}
+
+function isLibraryMessage(m: Record<string, unknown>): boolean | undefined {
+  switch (m.type) {
+    case 'ui:library-changed':
+    case 'ui:library-list':
+    case 'ui:take-draft':
+    case 'content:read-page':
+    case 'content:recheck':
+      return true;
+    case 'ui:read-page':
+      return isInt(m.tabId);
+    default:
+      return undefined;
+  }
+}
+
+// --- end of the library's block ---
+
 export type Message =
+  | LibraryMessage
   // content script -> background
   | { type: 'page:status'; status: Exclude<PageStatus, 'done'>; url: string; title: string; error?: string }
   | { type: 'page:check'; url: string; title: string; sentences: PageSentenceIn[]; reset: boolean }
@@ -86,7 +162,7 @@ export type Message =
   | { type: 'content:show-selection'; report: SelectionReport };
 
 /** Replies, by request type. */
-export interface Replies {
+export interface Replies extends LibraryReplies {
   'page:status': { ok: true };
   'page:check': { matches: MatchedSentence[]; self?: TabReport['self'] };
   'page:open-reader': { ok: boolean };
@@ -129,6 +205,8 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Whether `m` is a well-formed message of the protocol. */
 export function isMessage(m: unknown): m is Message {
   if (!isRecord(m) || typeof m.type !== 'string') return false;
+  const library = isLibraryMessage(m);
+  if (library !== undefined) return library;
   switch (m.type) {
     case 'page:status':
       return (

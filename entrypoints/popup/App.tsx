@@ -4,6 +4,7 @@ import { SelectionView } from '../../components/SelectionView';
 import { StatusView } from '../../components/StatusView';
 import type { ContextHref } from '../../components/types';
 import { readerUrl, request } from '../../lib/connector';
+import { AddPage } from './AddPage';
 import { Results } from './Results';
 import { useReport } from './useReport';
 
@@ -46,6 +47,7 @@ export function App() {
           <h1 class="qc-title">Quote Check</h1>
         </header>
         <main>
+          <AddPage />
           {selection && <SelectionView report={selection} contextHref={contextHref} />}
           {body}
         </main>

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/styles.css';
+import './library.css';
 import { App } from './App';
 
 const root = document.getElementById('app');

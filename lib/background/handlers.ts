@@ -14,6 +14,9 @@ import { sentenceVersions } from '../../core/lang/cross';
 import { buildTimeline, corpusCluster } from '../../core/timeline';
 import { findSelfArticle } from './self-article';
 import { toContent } from './tabs';
+import type { Library } from '../library/store';
+import { checkedTabs, libraryRows, syncEngine, takeDraft } from './library';
+import { engineLoaded } from './engine';
 
 export type Api = typeof BrowserApi;
 type Sender = Browser.runtime.MessageSender;
@@ -31,13 +34,78 @@ function tabOf(sender: Sender): Browser.tabs.Tab & { id: number } {
   return tab as Browser.tabs.Tab & { id: number };
 }
 
-export function createHandlers(browser: Api, engine: () => Promise<Engine>): Handlers {
+/**
+ * The user's library's handlers (their own block). `library` opens the IndexedDB store; without
+ * it (tests of other handlers) the library is empty.
+ */
+function libraryHandlers(
+  browser: Api,
+  engine: () => Promise<Engine>,
+  library: (() => Promise<Library>) | undefined,
+  loaded: () => boolean,
+): Pick<Handlers, 'ui:library-changed' | 'ui:library-list' | 'ui:read-page' | 'ui:take-draft'> {
+  const records = async () => (library ? (await library()).all() : []);
+  return {
+    async 'ui:library-changed'() {
+      // An engine not loaded yet reads the library when it loads.
+      if (!loaded() || !library) return { ok: true, rechecked: 0 };
+      const lib = await library();
+      const [all, hidden, current] = await Promise.all([lib.all(), lib.hidden(), engine()]);
+      if (
+        !syncEngine(
+          current,
+          all.map((r) => r.article),
+          hidden,
+        )
+      )
+        return { ok: true, rechecked: 0 };
+      // Pages already checked are checked again against the new set of articles.
+      const tabs = await checkedTabs(browser.storage.session);
+      const sent = await Promise.all(tabs.map((id) => toContent(browser.tabs, id, { type: 'content:recheck' })));
+      return { ok: true, rechecked: sent.filter(Boolean).length };
+    },
+
+    async 'ui:library-list'() {
+      const [current, all] = await Promise.all([engine(), records()]);
+      if (library)
+        syncEngine(
+          current,
+          all.map((r) => r.article),
+          await (await library()).hidden(),
+        );
+      return { rows: libraryRows(current, all) };
+    },
+
+    async 'ui:read-page'(message) {
+      try {
+        const reply = (await browser.tabs.sendMessage(message.tabId, { type: 'content:read-page' })) as
+          Replies['content:read-page'] | undefined;
+        return { draft: reply?.draft ?? null };
+      } catch {
+        // Nothing listens there: a browser page, or a page loaded before the extension.
+        return { draft: null };
+      }
+    },
+
+    async 'ui:take-draft'() {
+      return { draft: await takeDraft(browser.storage.session) };
+    },
+  };
+}
+
+export function createHandlers(
+  browser: Api,
+  engine: () => Promise<Engine>,
+  library?: () => Promise<Library>,
+  loaded: () => boolean = engineLoaded,
+): Handlers {
   /** The story of a quote from its versions, with the matcher's word weights. */
   const story = async ({ versions, page }: StoryRequest) => {
     const { matcher } = await engine();
     return { timeline: buildTimeline(versions, { page, weigh: matcher.weigh }) };
   };
   return {
+    ...libraryHandlers(browser, engine, library, loaded),
     async 'page:status'(message, sender) {
       const tabId = tabOf(sender).id;
       const stored = await updateTab(tabId, (previous) => {
@@ -138,8 +206,9 @@ export function createHandlers(browser: Api, engine: () => Promise<Engine>): Han
     },
 
     async 'ui:get-article'(message) {
-      const { data } = await engine();
-      const a = data.articles.find((x) => x.id === message.article);
+      const { data, library } = await engine();
+      // A bundled article the user hid is not matched, but the library page still opens it.
+      const a = [data, library?.bundled].flatMap((d) => d?.articles ?? []).find((x) => x.id === message.article);
       if (!a) throw new Error(`no article ${message.article} in the corpus`);
       return { article: { id: a.id, meta: a.meta, text: a.text, sentences: a.sentences } };
     },

@@ -4,6 +4,7 @@
 import type { Message, Replies } from '../protocol';
 import type { PageChecker } from './checker';
 import type { OverlayControl } from './overlay';
+import { readPageDraft } from './read';
 
 type ContentMessage = Extract<Message, { type: `content:${string}` }>;
 export type ContentHandlers = {
@@ -19,6 +20,16 @@ export function selectionBox(doc: Document): { left: number; top: number; bottom
 
 export function createContentHandlers(doc: Document, checker: PageChecker, overlay: OverlayControl): ContentHandlers {
   return {
+    // The user's library (its own block).
+    async 'content:read-page'() {
+      // The extension's card and panel live in a shadow root, which the reading does not enter.
+      return { draft: readPageDraft(doc) };
+    },
+    async 'content:recheck'() {
+      void checker.resend();
+      return { ok: true };
+    },
+
     async 'content:set-highlights'({ on }) {
       if (!on) overlay.show({ kind: 'none' });
       await checker.setHighlights(on);

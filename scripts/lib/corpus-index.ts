@@ -44,10 +44,13 @@ function resolved(options: IndexOptions) {
 /** Every file the index depends on: the articles, the metadata, the build code. */
 function inputs(dir: string): string[] {
   const core = join(root, 'core');
-  const code = readdirSync(core)
-    .filter((f) => f.endsWith('.ts'))
-    .sort()
-    .map((f) => join(core, f));
+  const code = ['', 'library']
+    .flatMap((sub) =>
+      readdirSync(join(core, sub))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(core, sub, f)),
+    )
+    .sort();
   code.push(
     ...['corpus-index.ts', 'corpus-folder.ts', 'article-files.ts', 'read-page.ts'].map((f) =>
       join(root, 'scripts', 'lib', f),
@@ -76,7 +79,7 @@ export async function buildIndex(options: IndexOptions = {}): Promise<CorpusData
   if (!existsSync(dir)) throw new CorpusError(dir, 'no such folder');
   // Imported here: reading pages and front matter is needed only when the index is built.
   const { readCorpusFolder } = await import('./corpus-folder');
-  const articles = await readCorpusFolder(dir);
+  const articles = await readCorpusFolder(dir, options.onRefused);
   if (!articles.length) throw new CorpusError(dir, 'no .txt, .md or .html articles in the folder');
   const data = buildCorpus(articles, options.onRefused);
   mkdirSync(dirname(out), { recursive: true });

@@ -7,6 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { extractArticle } from '../../core/extract';
+import { parseable } from '../../core/library/read-file';
 
 /** Largest input file read: a saved news page is well under this. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -44,18 +45,4 @@ export function readPage(file: string): string {
   const article = extractArticle(document as unknown as Document, { force: true });
   if (!article) throw new UsageError(`${file}: no article text found in the page`);
   return article.text;
-}
-
-/**
- * linkedom builds no usable document from text before the doctype or `<html>` (a server's error
- * message printed first): a browser puts that text at the start of the body. So does this.
- */
-function parseable(html: string): string {
-  const start = html.search(/<(?:!doctype|html[\s>])/i);
-  if (start <= 0 || !/[^\s]/.test(html.slice(0, start)) || /^\s*<(?:\?xml|!--)/i.test(html)) return html;
-  const rest = html.slice(start);
-  const body = /<body\b[^>]*>/i.exec(rest);
-  if (!body) return rest;
-  const at = body.index + body[0].length;
-  return rest.slice(0, at) + html.slice(0, start) + rest.slice(at);
 }
