@@ -2,6 +2,7 @@ import { TestIdPrefix } from '../../components/testid';
 import { SearchBox } from '../../components/SearchBox';
 import { SelectionView } from '../../components/SelectionView';
 import { StatusView } from '../../components/StatusView';
+import { StorySource, type StoryOf } from '../../components/Story';
 import type { ContextHref } from '../../components/types';
 import { readerUrl, request } from '../../lib/connector';
 import { AddPage } from './AddPage';
@@ -9,6 +10,8 @@ import { Results } from './Results';
 import { useReport } from './useReport';
 
 const contextHref: ContextHref = (t) => readerUrl(t.article, t.start, t.end);
+/** The popup asks the background for a sentence's story (results and the checked selection). */
+const storyOf: StoryOf = async (r) => (await request({ type: 'ui:get-story', ...r })).timeline;
 const search = async (query: string) => (await request({ type: 'ui:search', query })).hits;
 
 /**
@@ -47,9 +50,11 @@ export function App() {
           <h1 class="qc-title">Quote Check</h1>
         </header>
         <main>
-          <AddPage />
-          {selection && <SelectionView report={selection} contextHref={contextHref} />}
-          {body}
+          <StorySource.Provider value={storyOf}>
+            <AddPage />
+            {selection && <SelectionView report={selection} contextHref={contextHref} />}
+            {body}
+          </StorySource.Provider>
         </main>
         <SearchBox onSearch={search} contextHref={contextHref} label="Search the corpus" />
       </div>

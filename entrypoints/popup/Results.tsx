@@ -1,13 +1,8 @@
 import { SentenceList } from '../../components/SentenceList';
-import { StorySource, type StoryOf } from '../../components/Story';
 import { Summary } from '../../components/Summary';
 import { useTestId } from '../../components/testid';
 import type { ContextHref } from '../../components/types';
-import { request } from '../../lib/connector';
 import type { TabReport } from '../../lib/protocol';
-
-/** The popup asks the background for a sentence's story. */
-const storyOf: StoryOf = async (r) => (await request({ type: 'ui:get-story', ...r })).timeline;
 
 /** Props of {@link Results}. */
 export interface ResultsProps {
@@ -45,14 +40,12 @@ export function Results({ report, contextHref, onHighlights, onReveal }: Results
         />
         Highlights on this page
       </label>
-      <StorySource.Provider value={storyOf}>
-        <SentenceList
-          matches={report.matches}
-          contextHref={contextHref}
-          onSelect={onReveal}
-          outletOf={(a) => outlets.get(a)}
-        />
-      </StorySource.Provider>
+      <SentenceList
+        matches={report.matches}
+        contextHref={contextHref}
+        onSelect={onReveal}
+        outletOf={(a) => outlets.get(a)}
+      />
     </div>
   );
 }
