@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { alignForScore, similarity, synonymPairs, type Weigher } from '../core/align';
 import { tokenize } from '../core/normalize';
 import { SynonymTable, type SynonymData } from '../core/synonyms';
+import { aiksaurusPairs, readAiksaurus } from '../scripts/build-synonyms';
 
 const data = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', 'lang', 'en-synonyms.json'), 'utf8'),
@@ -36,6 +37,10 @@ describe('the synonym table', () => {
     ['sign', 'indication'],
     ['missile', 'weapon'],
     ['strike', 'attack'],
+    // A sense WordNet's tagged texts use only past a word's first two: with all tagged senses,
+    // "a snowballing media story ... the right side of" matched "we are on the right side of
+    // history" on a real page.
+    ['story', 'history'],
   ])('"%s" and "%s" are not synonyms', (a, b) => {
     expect(table.has(key(a), key(b))).toBe(false);
   });
@@ -75,5 +80,53 @@ describe('synonyms in the alignment', () => {
     const al = alignForScore(a, b);
     expect(synonymPairs(a, b, al, table)).toHaveLength(2);
     expect(similarity(a, b, al, weigh, { synonyms: { table, weight: 1 } }).score).toBeLessThan(0.3);
+  });
+});
+
+describe('reading Aiksaurus (a broader thesaurus measured against WordNet, not shipped)', () => {
+  /** Aiksaurus' two data files for the given words and meanings (word numbers). */
+  function files(words: Array<[string, number[]]>, meanings: number[][]): [Buffer, Buffer] {
+    const w: number[] = [];
+    for (const [name, ids] of words) {
+      w.push(...Buffer.from(name.replaceAll(' ', ':'), 'latin1'), 0);
+      for (const id of [...ids, 0xffff]) w.push(id >> 8, id & 0xff);
+    }
+    const m: number[] = [];
+    for (const members of meanings)
+      for (const id of [members[0]!, members[1]!, ...members, 0xffff]) m.push(id >> 8, id & 0xff);
+    return [Buffer.from(w), Buffer.from(m)];
+  }
+  const [words, meanings] = files(
+    [
+      ['aim', [0, 1]],
+      ['Polaris', [1]],
+      ['ambition', [0, 1]],
+      ['give up', [0]],
+      ['goal', [0, 1]],
+    ],
+    [
+      [0, 2, 3, 4],
+      [0, 1, 2, 4],
+    ],
+  );
+
+  it('reads the meanings as lists of words, phrases with spaces', () => {
+    expect(readAiksaurus(words, meanings)).toEqual([
+      ['aim', 'ambition', 'give up', 'goal'],
+      ['aim', 'Polaris', 'ambition', 'goal'],
+    ]);
+  });
+
+  it('pairs single lowercase words sharing enough meanings that the filter accepts', () => {
+    const read = readAiksaurus(words, meanings);
+    const all = () => true;
+    expect(aiksaurusPairs(read, 2, all)).toEqual([
+      ['aim', 'ambition'],
+      ['aim', 'goal'],
+      ['ambition', 'goal'],
+    ]);
+    // One shared meaning is enough at 1; names and phrases never pair.
+    expect(aiksaurusPairs(read, 1, all)).toHaveLength(3);
+    expect(aiksaurusPairs(read, 2, (a, b) => a !== 'aim' && b !== 'aim')).toEqual([['ambition', 'goal']]);
   });
 });
