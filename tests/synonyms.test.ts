@@ -1,5 +1,5 @@
-// The English synonym table (lang/en-synonyms.json, built from WordNet by scripts/build-synonyms.ts)
-// and how the alignment uses it when asked to (SimilarityOptions.synonyms).
+// The English synonym table (lang/en-synonyms.json, built from WordNet and Aiksaurus by
+// scripts/build-synonyms.ts) and how the alignment uses it (SimilarityOptions.synonyms).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,8 @@ const weigh: Weigher = (t) => (t.stop ? 0.05 : t.name ? 0.5 : 1);
 describe('the synonym table', () => {
   it('names its source and holds common words', () => {
     expect(data.source).toMatch(/WordNet/);
+    expect(data.source).toMatch(/Aiksaurus/);
+    expect(data.license).toMatch(/GPL-2.0-or-later/);
     expect(table.size).toBeGreaterThan(1000);
   });
 
@@ -25,6 +27,9 @@ describe('the synonym table', () => {
     ['keep', 'continue'],
     ['supply', 'provide'],
     ['withdraw', 'retreat'],
+    // Rarer WordNet senses that Aiksaurus also groups together.
+    ['endure', 'persist'],
+    ['confer', 'consult'],
   ])('"%s" and "%s" are synonyms, both ways, by their comparison keys', (a, b) => {
     expect(table.has(key(a), key(b))).toBe(true);
     expect(table.has(key(b), key(a))).toBe(true);
@@ -41,6 +46,9 @@ describe('the synonym table', () => {
     // "a snowballing media story ... the right side of" matched "we are on the right side of
     // history" on a real page.
     ['story', 'history'],
+    // Aiksaurus alone: it groups "ambition" with "Venus"; WordNet has no sense in common.
+    ['ambition', 'venus'],
+    ['goal', 'ambition'],
   ])('"%s" and "%s" are not synonyms', (a, b) => {
     expect(table.has(key(a), key(b))).toBe(false);
   });
@@ -72,6 +80,24 @@ describe('synonyms in the alignment', () => {
     const full = similarity(page, corpus, al, weigh, { synonyms: { table, weight: 1 } }).score;
     expect(half).toBeGreaterThan(without);
     expect(full).toBeGreaterThan(half);
+  });
+
+  it('synonyms count in the overlap, not in the containment of a short text in a long one', () => {
+    // The short text holds words of the long one and a synonym ("keep" ~ "hold"): contained
+    // by chance, it must not gain from the synonym.
+    const long = tokenize(
+      'Officials said the rebels keep shelling the towns near the river, day and night, with heavy guns far behind the lines.',
+    );
+    const short = tokenize('The rebels hold the towns near the river.');
+    const al = alignForScore(long, short);
+    expect(synonymPairs(long, short, al, table).map(([i, j]) => [long[i]!.key, short[j]!.key])).toEqual([
+      [key('keep'), key('hold')],
+    ]);
+    const without = similarity(long, short, al, weigh);
+    const with1 = similarity(long, short, al, weigh, { synonyms: { table, weight: 1 } });
+    expect(with1.score).toBe(without.score);
+    // ... while the overlap of the whole texts did count it.
+    expect(with1.coverage[1]).toBeGreaterThan(without.coverage[1]);
   });
 
   it('synonyms alone are no evidence: texts sharing only synonyms stay far from a match', () => {
