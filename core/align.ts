@@ -174,9 +174,10 @@ export interface SimilarityOptions {
   windowCoverage?: number;
   /**
    * Content words left unaligned on both sides that are synonyms in `table` (core/synonyms.ts:
-   * "keep" and "continue") count at `weight` times their weight. They add weight only: the
-   * evidence rules (shared words, short texts) still count the words both texts share, so
-   * synonyms alone never make a match.
+   * "keep" and "continue") count at `weight` times their weight in the overlap of the two texts
+   * (Dice and coverage; not in the containment of a short text in a long one). They add weight
+   * only: the evidence rules (shared words, short texts) still count the words both texts share,
+   * so synonyms alone never make a match.
    */
   synonyms?: { table: SynonymTable; weight: number };
 }
@@ -317,6 +318,12 @@ export function similarity(
   }
   // A compound split on b's side: count b's two words as matched against a's one.
   matched += compoundBonus(a, b, al, weigh);
+  // Synonyms add to the overlap of the two texts (Dice, coverage), not to the containment of a
+  // short text in a long one: a short sentence is contained by chance far more easily, and a
+  // synonym is weaker evidence than a shared word. Counted there, "keep" ~ "hold" made "the
+  // soldiers have been able to hold the front line" a version of a long sentence saying Ukraine's
+  // forces "keep causing ... heavy casualties, at the front ... behind the lines" (0.55).
+  const wordsMatched = matched;
   if (options.synonyms) {
     const { table, weight } = options.synonyms;
     for (const [i, j] of synonymPairs(a, b, al, table)) matched += weight * Math.min(weigh(a[i]!), weigh(b[j]!));
@@ -328,7 +335,7 @@ export function similarity(
 
   const dice = (2 * matched) / (wa + wb);
   const shorter = Math.min(contentA, contentB);
-  const containment = matched / Math.min(wa, wb);
+  const containment = wordsMatched / Math.min(wa, wb);
   // A short text is contained in a long one by chance more easily: trust containment
   // more the more content words the shorter text has, up to eight.
   const damp = 0.35 + 0.55 * Math.min(1, shorter / 8);

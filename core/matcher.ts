@@ -20,8 +20,10 @@ import {
   type Similarity,
   type SimilarityOptions,
 } from './align';
+import enSynonyms from '../lang/en-synonyms.json';
 import { tokenize, type Token } from './normalize';
 import { sentences } from './segment';
+import { SynonymTable, type SynonymData } from './synonyms';
 import type { CheckResult, CorpusArticle, CorpusData, CorpusLink, CorpusSentence, Version } from './types';
 import { compare, sameWords } from './verdict';
 
@@ -57,6 +59,18 @@ const MIN_BOUND = 0.3;
  * and a clause of one text matches only when it holds at least half of the other.
  */
 const CHECK_EVIDENCE: SimilarityOptions = { containmentDice: 0.4, windowCoverage: 0.5 };
+/**
+ * English synonyms (lang/en-synonyms.json: WordNet, its rarer senses where Aiksaurus agrees)
+ * count as much as the words they stand for in the overlap, never as shared words (align.ts):
+ * "had earlier supplied Kyiv with cruise missiles with no strings attached" reports "had
+ * previously sent cruise missiles to Kyiv without conditions". Full weight: at half or three
+ * quarters, no table measured finds a probe more (see ARCHITECTURE.md, "Synonyms").
+ */
+const SYNONYM_WEIGHT = 1;
+const CHECK_SYNONYMS: SimilarityOptions = {
+  ...CHECK_EVIDENCE,
+  synonyms: { table: new SynonymTable(enSynonyms as SynonymData), weight: SYNONYM_WEIGHT },
+};
 /**
  * A candidate scoring this or more, but under the threshold, is also tried joined with the
  * sentence before it and the one after it in its article (see spanMatch).
@@ -262,7 +276,7 @@ export class Matcher {
     const page = { text, tokens };
     for (const id of this.candidates(tokens, undefined, MIN_BOUND)) {
       const target = this.sentences[id]!;
-      const sim = bestSimilarity(page, target, this.weigh, CHECK_EVIDENCE);
+      const sim = bestSimilarity(page, target, this.weigh, CHECK_SYNONYMS);
       // Words found verbatim (after normalisation) inside a corpus sentence, or the other way
       // round: sure, however short, once they hold a few content words.
       if (sim.shared >= MIN_SHARED && sameWords(tokens, target.tokens)) {

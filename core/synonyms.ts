@@ -1,9 +1,10 @@
 /**
  * English synonyms for matching: two different comparison keys that can say the same thing
  * ("keep"/"continue", "supply"/"provide", "withdraw"/"retreat"). The table (lang/en-synonyms.json)
- * is built from WordNet by scripts/build-synonyms.ts; see there for which senses count. The
- * alignment takes a table as an option (align.ts SimilarityOptions.synonyms); the check does not
- * use one yet (see the measurements in ARCHITECTURE.md, "Synonyms").
+ * is built from WordNet, checked against Aiksaurus, by scripts/build-synonyms.ts; see there for
+ * which senses count. The alignment takes a table as an option (align.ts
+ * SimilarityOptions.synonyms), and the check passes this one (matcher.ts directMatches; see the
+ * measurements in ARCHITECTURE.md, "Synonyms").
  */
 
 export const SYNONYMS_FORMAT = 1;
