@@ -22,8 +22,12 @@ export default defineConfig({
         relativeDest: 'corpus.json',
       });
       // The word lists of the language layer: the background fetches one only when a page in
-      // its language is checked.
-      for (const f of readdirSync(resolve(import.meta.dirname, 'lang')).filter((x) => x.endsWith('.json'))) {
+      // its language is checked. The English synonym table (en-*) is not one of them: every
+      // check uses it, so the matcher imports it and it ships inside the background script.
+      const lists = readdirSync(resolve(import.meta.dirname, 'lang')).filter(
+        (x) => x.endsWith('.json') && !x.startsWith('en-'),
+      );
+      for (const f of lists) {
         files.push({ absoluteSrc: resolve(import.meta.dirname, 'lang', f), relativeDest: `lang/${f}` });
       }
     },
