@@ -1,10 +1,10 @@
 /**
  * "Add this page to references": the page's article, read by the same code as the checks
  * (core/article.ts, forced, so any page gives its main text), and what the page declares about
- * itself (core/library/read-file.ts, the same reader as for imported files).
+ * itself (core/library/page-meta.ts, the same reader as for imported files).
  */
 import { blockLine, readArticleSync } from '../../core/article';
-import { pageMetadata } from '../../core/library/read-file';
+import { pageMetadata } from '../../core/library/page-meta';
 import { MAX_DRAFT_TEXT, MAX_TEXT, type PageDraft } from '../protocol';
 
 /** The draft of the page's article; null when the page has no text to read. */
