@@ -12,9 +12,12 @@
  * 4. Judge: each version gets a verdict, reasons and a diff (verdict.ts).
  */
 import { bestSimilarity, MIN_SHARED, type Similarity, type SimilarityOptions } from './align';
+import { Postings } from './index/postings';
+import { buildSegment, unpackSegments, type ArticleSegment } from './index/segment';
+import { linkArticles } from './links';
 import { tokenize, type Token } from './normalize';
 import { sentences } from './segment';
-import type { CheckResult, CorpusArticle, CorpusData, CorpusLink, CorpusSentence, Version } from './types';
+import type { CheckResult, CorpusArticle, CorpusLink, CorpusSentence, SentenceRef, StoredCorpus, Version } from './types';
 import { compare, sameWords } from './verdict';
 
 /**
@@ -60,13 +63,45 @@ const STOP_WEIGHT = 0.05;
 /** Weight of a capitalised word (a name or title) against a common word of the same rarity. */
 const NAME_WEIGHT = 0.5;
 
-export interface IndexedSentence {
-  /** Global sentence number (position in `Matcher.sentences`). */
-  id: number;
-  article: CorpusArticle;
-  sentence: CorpusSentence;
-  text: string;
-  tokens: Token[];
+/** Tokens of this many corpus sentences are kept (the candidates of recent queries). */
+const TOKEN_CACHE = 4096;
+
+/**
+ * A corpus sentence as the matcher sees it. Its text and tokens are made when asked for (tokens
+ * through the matcher's small cache): the index itself keeps only typed arrays (core/index/).
+ */
+export class IndexedSentence {
+  constructor(
+    /** Position in `Matcher.sentences`; it changes when an article before it is removed. */
+    public id: number,
+    readonly article: CorpusArticle,
+    readonly sentence: CorpusSentence,
+    /** Position among its article's sentences (stable: links use it). */
+    readonly index: number,
+    private readonly tokensOf: (s: IndexedSentence) => Token[],
+  ) {}
+
+  get text(): string {
+    return this.article.text.slice(this.sentence.start, this.sentence.end);
+  }
+
+  get tokens(): Token[] {
+    return this.tokensOf(this);
+  }
+
+  get ref(): SentenceRef {
+    return { article: this.article.id, index: this.index };
+  }
+}
+
+/** A link as the matcher keeps it: from one sentence to another, with the spans on each side. */
+export interface SentenceLink {
+  to: IndexedSentence;
+  /** Span in the sentence the link is listed under. */
+  aSpan: [number, number];
+  /** Span in `to`. */
+  bSpan: [number, number];
+  score: number;
 }
 
 export interface Match {
@@ -82,69 +117,237 @@ export function regionSpan(s: IndexedSentence, region: [number, number]): [numbe
   return [s.sentence.start + from.start, s.sentence.start + to.end];
 }
 
+/**
+ * The matcher over a corpus that can grow and shrink: `addArticle` / `importArticles` index new
+ * articles and link them to the rest (links.ts, only the new articles' candidates), and
+ * `removeArticle` takes one out with its links. Built from a stored index (CorpusData), it merges
+ * the stored segments (or makes them, for an index without them) instead of keeping tokens.
+ */
 export class Matcher {
   readonly sentences: IndexedSentence[] = [];
-  readonly articles: Map<string, CorpusArticle>;
-  /** Content-word key -> sentence numbers holding it, ascending (typed: compact, fast to scan). */
-  private readonly postings = new Map<string, Int32Array>();
-  private readonly idf = new Map<string, number>();
-  private readonly maxIdf: number;
-  private readonly links = new Map<number, CorpusLink[]>();
+  readonly articles = new Map<string, CorpusArticle>();
+  private readonly index = new Postings();
+  /** Each article's sentences, in order (a SentenceRef's `index` points here). */
+  private readonly byArticle = new Map<string, IndexedSentence[]>();
+  /** Links of each sentence, both directions. */
+  private readonly links = new Map<IndexedSentence, SentenceLink[]>();
+  /** Recently used tokens (a Map keeps insertion order: the first key is the oldest). */
+  private readonly tokenCache = new Map<IndexedSentence, Token[]>();
+  private maxIdf = 0;
+  /** Changes whenever the corpus does: cached sentence weights of an older one are stale. */
+  private generation = 1;
   /** Retrieval scores per sentence, all zero between queries (see candidates). */
-  private readonly acc: Float64Array;
+  private acc = new Float64Array(0);
   /** Summed weight (as in align.ts) of the shared words per sentence, likewise. */
-  private readonly accWeight: Float64Array;
-  /** Each sentence's total token weight, for the score bound in directMatches. */
-  private readonly weightOf: Float32Array;
+  private accWeight = new Float64Array(0);
   /** Shared words per sentence, likewise. */
-  private readonly hits: Uint16Array;
+  private hits = new Uint16Array(0);
+  /** Each sentence's total token weight, for the score bound in directMatches, and its generation. */
+  private weightOf = new Float32Array(0);
+  private weightGen = new Uint32Array(0);
 
-  constructor(data: CorpusData) {
-    this.articles = new Map(data.articles.map((a) => [a.id, a]));
-    const building = new Map<string, number[]>();
-    for (const article of data.articles) {
-      for (const sentence of article.sentences) {
-        const text = article.text.slice(sentence.start, sentence.end);
-        const id = this.sentences.length;
-        const tokens = tokenize(text);
-        this.sentences.push({ id, article, sentence, text, tokens });
-        for (const key of new Set(tokens.filter((t) => !t.stop).map((t) => t.key))) {
-          let list = building.get(key);
-          if (!list) building.set(key, (list = []));
-          list.push(id);
+  constructor(data: StoredCorpus) {
+    const segments =
+      data.format === 2 && data.segments
+        ? unpackSegments(
+            data.segments,
+            data.articles.map((a) => a.id),
+          )
+        : undefined;
+    this.indexArticles(data.articles, segments);
+    const links =
+      data.format === 1
+        ? data.links.map((l) => ({ ...l, a: this.sentences[l.a]!.ref, b: this.sentences[l.b]!.ref }))
+        : data.links;
+    this.addLinks(links);
+  }
+
+  /**
+   * Adds one article (its segment, when stored, saves tokenising it) and links it to the corpus.
+   * Returns the links made, to be stored with it. An article of the same id is replaced.
+   */
+  addArticle(article: CorpusArticle, segment?: ArticleSegment): CorpusLink[] {
+    return this.importArticles([article], segment && [segment]);
+  }
+
+  /** Adds several articles at once (one pass to index them), then links them to the corpus. */
+  importArticles(articles: readonly CorpusArticle[], segments?: readonly ArticleSegment[]): CorpusLink[] {
+    for (const a of articles) if (this.articles.has(a.id)) this.removeArticle(a.id);
+    this.indexArticles(articles, segments);
+    const links = linkArticles(this, new Set(articles.map((a) => a.id)));
+    this.addLinks(links);
+    return links;
+  }
+
+  /** Takes an article out of the index, with its links. False when it is not there. */
+  removeArticle(id: string): boolean {
+    const own = this.byArticle.get(id);
+    if (!own) return false;
+    this.byArticle.delete(id);
+    this.articles.delete(id);
+    for (const s of own) {
+      for (const l of this.links.get(s) ?? []) {
+        const back = this.links.get(l.to);
+        if (!back) continue;
+        const kept = back.filter((x) => x.to !== s);
+        if (kept.length) this.links.set(l.to, kept);
+        else this.links.delete(l.to);
+      }
+      this.links.delete(s);
+      this.tokenCache.delete(s);
+    }
+    if (!own.length) return true;
+    const from = own[0]!.id;
+    const to = own.at(-1)!.id + 1;
+    this.index.remove(from, to);
+    this.sentences.splice(from, to - from);
+    for (let i = from; i < this.sentences.length; i++) this.sentences[i]!.id = i;
+    // Weights after the cut moved down with their sentences: recompute them all when asked.
+    this.changed();
+    return true;
+  }
+
+  /** The segment of an indexed article (to store it beside the article). */
+  segmentOf(id: string): ArticleSegment | undefined {
+    const own = this.byArticle.get(id);
+    if (!own) return undefined;
+    // From the index's own arrays, with a key table of the article's own keys.
+    const local = new Map<number, number>();
+    const terms: string[] = [];
+    const length = new Uint16Array(own.length);
+    const stops = new Uint16Array(own.length);
+    const term: number[] = [];
+    const name: number[] = [];
+    for (const [i, s] of own.entries()) {
+      const t = this.index.tokensOf(s.id);
+      length[i] = t.term.length;
+      stops[i] = t.stops;
+      for (let k = 0; k < t.term.length; k++) {
+        const g = t.term[k]!;
+        let l = local.get(g);
+        if (l === undefined) {
+          local.set(g, (l = terms.length));
+          terms.push(this.index.keys[g]!);
         }
+        term.push(l);
+        name.push(t.name[k]!);
       }
     }
-    for (const [key, list] of building) this.postings.set(key, Int32Array.from(list));
-    const n = this.sentences.length;
-    this.acc = new Float64Array(n);
-    this.accWeight = new Float64Array(n);
-    this.weightOf = new Float32Array(n);
-    this.hits = new Uint16Array(n);
-    this.maxIdf = Math.log(1 + n);
-    for (const [key, list] of this.postings) this.idf.set(key, Math.log(1 + n / list.length));
-    for (const s of this.sentences) this.weightOf[s.id] = s.tokens.reduce((w, t) => w + this.weigh(t), 0);
-    for (const link of data.links) {
-      this.addLink(link);
-      this.addLink(flip(link));
+    return { article: id, terms, length, stops, term: Uint32Array.from(term), name: Uint8Array.from(name) };
+  }
+
+  /** Every link, each once, naming sentences by article (the form stored in CorpusData). */
+  allLinks(): CorpusLink[] {
+    const out: CorpusLink[] = [];
+    for (const [from, list] of this.links) {
+      for (const l of list) {
+        if (from.id < l.to.id) out.push({ a: from.ref, b: l.to.ref, aSpan: l.aSpan, bSpan: l.bSpan, score: l.score });
+      }
+    }
+    return out;
+  }
+
+  /** The links of a sentence. */
+  linksOf(s: IndexedSentence): readonly SentenceLink[] {
+    return this.links.get(s) ?? [];
+  }
+
+  /** The sentence a reference names, if its article is indexed. */
+  sentenceOf(ref: SentenceRef): IndexedSentence | undefined {
+    return this.byArticle.get(ref.article)?.[ref.index];
+  }
+
+  /** Stores links (both directions); a link to an article not indexed is left out. */
+  addLinks(links: readonly CorpusLink[]): void {
+    for (const l of links) {
+      const a = this.sentenceOf(l.a);
+      const b = this.sentenceOf(l.b);
+      if (!a || !b) continue;
+      this.pushLink(a, { to: b, aSpan: l.aSpan, bSpan: l.bSpan, score: l.score });
+      this.pushLink(b, { to: a, aSpan: l.bSpan, bSpan: l.aSpan, score: l.score });
     }
   }
 
-  private addLink(link: CorpusLink): void {
-    let list = this.links.get(link.a);
-    if (!list) this.links.set(link.a, (list = []));
+  private pushLink(from: IndexedSentence, link: SentenceLink): void {
+    let list = this.links.get(from);
+    if (!list) this.links.set(from, (list = []));
     list.push(link);
+  }
+
+  private indexArticles(articles: readonly CorpusArticle[], segments?: readonly ArticleSegment[]): void {
+    const made = segments ?? articles.map((a) => buildSegment(a));
+    for (const [k, seg] of made.entries()) {
+      if (seg.article !== articles[k]!.id || seg.length.length !== articles[k]!.sentences.length)
+        throw new Error(`the segment given for article ${articles[k]!.id} does not fit it`);
+    }
+    this.index.add(made);
+    for (const article of articles) {
+      this.articles.set(article.id, article);
+      const own = article.sentences.map(
+        (sentence, index) => new IndexedSentence(this.sentences.length + index, article, sentence, index, this.tokensOf),
+      );
+      this.sentences.push(...own);
+      this.byArticle.set(article.id, own);
+    }
+    const n = this.sentences.length;
+    if (this.acc.length < n) {
+      const room = Math.max(n, Math.ceil(this.acc.length * 1.5));
+      this.acc = new Float64Array(room);
+      this.accWeight = new Float64Array(room);
+      this.hits = new Uint16Array(room);
+      this.weightOf = new Float32Array(room);
+      this.weightGen = new Uint32Array(room);
+    }
+    this.changed();
+  }
+
+  private changed(): void {
+    this.generation++;
+    this.maxIdf = Math.log(1 + this.sentences.length);
+  }
+
+  private readonly tokensOf = (s: IndexedSentence): Token[] => {
+    const cached = this.tokenCache.get(s);
+    if (cached) {
+      // Most recently used last.
+      this.tokenCache.delete(s);
+      this.tokenCache.set(s, cached);
+      return cached;
+    }
+    const tokens = tokenize(s.text);
+    this.tokenCache.set(s, tokens);
+    if (this.tokenCache.size > TOKEN_CACHE) this.tokenCache.delete(this.tokenCache.keys().next().value!);
+    return tokens;
+  };
+
+  private idfOf(term: number | undefined): number {
+    const df = term === undefined ? 0 : this.index.df(term);
+    return df ? Math.log(1 + this.sentences.length / df) : this.maxIdf;
+  }
+
+  private weighTerm(idf: number, name: boolean): number {
+    const w = 0.35 + 0.65 * Math.min(1, idf / this.maxIdf);
+    // Names and titles say who spoke, not what was said: two sentences sharing only
+    // "NATO Secretary General Jens Stoltenberg" are not the same statement.
+    return name ? w * NAME_WEIGHT : w;
   }
 
   /** How much a token counts: rare words near 1, common ones less, stop words little. */
   readonly weigh = (t: Token): number => {
     if (t.stop) return STOP_WEIGHT;
-    const idf = this.idf.get(t.key) ?? this.maxIdf;
-    const w = 0.35 + 0.65 * Math.min(1, idf / this.maxIdf);
-    // Names and titles say who spoke, not what was said: two sentences sharing only
-    // "NATO Secretary General Jens Stoltenberg" are not the same statement.
-    return t.name ? w * NAME_WEIGHT : w;
+    return this.weighTerm(this.idfOf(this.index.termId(t.key)), t.name);
   };
+
+  /** A sentence's total token weight, from the index's arrays (no tokens needed). */
+  private sentenceWeight(id: number): number {
+    if (this.weightGen[id] === this.generation) return this.weightOf[id]!;
+    const { term, name, stops } = this.index.tokensOf(id);
+    let w = stops * STOP_WEIGHT;
+    for (let k = 0; k < term.length; k++) w += this.weighTerm(this.idfOf(term[k]), name[k] === 1);
+    this.weightOf[id] = w;
+    this.weightGen[id] = this.generation;
+    return w;
+  }
 
   /**
    * Corpus sentences that share enough rare words with the tokens, best first.
@@ -166,7 +369,11 @@ export class Matcher {
       else weightOfKey.set(t.key, (weightOfKey.get(t.key) ?? 0) + w);
     }
     const terms = [...weightOfKey]
-      .map(([key, weight]) => ({ idf: this.idf.get(key) ?? this.maxIdf, list: this.postings.get(key), weight }))
+      .map(([key, weight]) => {
+        const term = this.index.termId(key);
+        const list = term !== undefined && this.index.df(term) ? this.index.list(term) : undefined;
+        return { idf: this.idfOf(term), list, weight };
+      })
       .sort((x, y) => y.idf - x.idf);
     const total = terms.reduce((sum, t) => sum + t.idf, 0);
     const min = Math.min(total * MIN_RETRIEVAL_SHARE, MIN_RETRIEVAL_IDF);
@@ -219,7 +426,7 @@ export class Matcher {
       const shared = hits[id]!;
       // The most the alignment score could be: every shared word and every stop word aligned,
       // over the shorter text (an upper bound of both Dice and containment).
-      const bound = (accWeight[id]! + stopWeight) / Math.min(queryWeight, this.weightOf[id]!);
+      const bound = (accWeight[id]! + stopWeight) / Math.min(queryWeight, this.sentenceWeight(id));
       acc[id] = 0;
       accWeight[id] = 0;
       hits[id] = 0;
@@ -268,11 +475,11 @@ export class Matcher {
       const t = m.target;
       // Only the links of the part of the corpus sentence that the page sentence matched.
       const span = regionSpan(t, m.sim.regionB);
-      for (const link of this.links.get(t.id) ?? []) {
-        if (versions.has(link.b) || !overlapsEnough(span, link.aSpan)) continue;
+      for (const link of this.links.get(t) ?? []) {
+        if (versions.has(link.to.id) || !overlapsEnough(span, link.aSpan)) continue;
         const score = m.sim.score * link.score;
         if (score < MIN_LINKED_SCORE) continue;
-        versions.set(link.b, this.version(page, this.sentences[link.b]!, round(score), t.article.id));
+        versions.set(link.to.id, this.version(page, link.to, round(score), t.article.id));
       }
     }
     return [...versions.values()].sort((x, y) => y.score - x.score || x.article.localeCompare(y.article));
@@ -323,10 +530,6 @@ function contains(list: Int32Array, id: number): boolean {
     else hi = mid - 1;
   }
   return false;
-}
-
-function flip(l: CorpusLink): CorpusLink {
-  return { a: l.b, b: l.a, aSpan: l.bSpan, bSpan: l.aSpan, score: l.score };
 }
 
 /** Spans overlap by at least half of the shorter one. */
