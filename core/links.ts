@@ -218,7 +218,8 @@ export function linkArticles(m: Matcher, only?: ReadonlySet<string>): CorpusLink
     let list = byId.get(from);
     if (!list) {
       byId.set(from, (list = []));
-      if (only) for (const l of m.linksOf(S[from]!)) list.push({ b: l.to.id, aSpan: l.aSpan, bSpan: l.bSpan, score: l.score });
+      if (only)
+        for (const l of m.linksOf(S[from]!)) list.push({ b: l.to.id, aSpan: l.aSpan, bSpan: l.bSpan, score: l.score });
     }
     return list;
   };

@@ -43,7 +43,7 @@ export class Postings {
   /** Per sentence: where its content tokens start in `tokTerm` (one more entry than sentences). */
   private tokStart = new Growing(u32(1), u32);
   private tokTerm = new Growing(u32(0), u32);
-  private tokName = new Growing(u8(0), u8);
+  private tokFlags = new Growing(u8(0), u8);
   private stopCount = new Growing(u16(0), u16);
   /** Local -> global term numbers of a key table shared by several segments, made once per table. */
   private readonly shared = new WeakMap<string[], Int32Array>();
@@ -71,13 +71,13 @@ export class Postings {
     return this.sizes.data[term]!;
   }
 
-  /** Content tokens of a sentence: term numbers and name flags (views). */
-  tokensOf(sentence: number): { term: Uint32Array; name: Uint8Array; stops: number } {
+  /** Content tokens of a sentence: term numbers and flags (views). */
+  tokensOf(sentence: number): { term: Uint32Array; flags: Uint8Array; stops: number } {
     const from = this.tokStart.data[sentence]!;
     const to = this.tokStart.data[sentence + 1]!;
     return {
       term: this.tokTerm.data.subarray(from, to),
-      name: this.tokName.data.subarray(from, to),
+      flags: this.tokFlags.data.subarray(from, to),
       stops: this.stopCount.data[sentence]!,
     };
   }
@@ -141,7 +141,7 @@ export class Postings {
     this.tokStart.reserve(sentences);
     this.stopCount.reserve(sentences);
     this.tokTerm.reserve(tokens);
-    this.tokName.reserve(tokens);
+    this.tokFlags.reserve(tokens);
     sentence = this.count;
     const sizes = this.sizes.data;
     for (const [k, seg] of segments.entries()) {
@@ -151,7 +151,7 @@ export class Postings {
         for (const end = t + seg.length[i]!; t < end; t++) {
           const g = ids[seg.term[t]!]!;
           this.tokTerm.data[this.tokTerm.size++] = g;
-          this.tokName.data[this.tokName.size++] = seg.name[t]!;
+          this.tokFlags.data[this.tokFlags.size++] = seg.flags[t]!;
           const list = this.lists[g]!;
           if (sizes[g] === 0 || list[sizes[g]! - 1] !== sentence) list[sizes[g]!++] = sentence;
         }
@@ -182,9 +182,9 @@ export class Postings {
     const tTo = this.tokStart.data[to]!;
     const tCut = tTo - tFrom;
     this.tokTerm.data.copyWithin(tFrom, tTo, this.tokTerm.size);
-    this.tokName.data.copyWithin(tFrom, tTo, this.tokName.size);
+    this.tokFlags.data.copyWithin(tFrom, tTo, this.tokFlags.size);
     this.tokTerm.size -= tCut;
-    this.tokName.size -= tCut;
+    this.tokFlags.size -= tCut;
     this.stopCount.data.copyWithin(from, to, this.stopCount.size);
     this.stopCount.size -= cut;
     const starts = this.tokStart.data;

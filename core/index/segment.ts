@@ -23,9 +23,14 @@ export interface ArticleSegment {
   stops: Uint16Array;
   /** Content tokens of all sentences in order, as indexes into `terms`. */
   term: Uint32Array;
-  /** Per content token: 1 for a name or title (it weighs half), else 0. */
-  name: Uint8Array;
+  /** Per content token: NAME_FLAG and NUMBER_FLAG bits. */
+  flags: Uint8Array;
 }
+
+/** A name or a title: it weighs half (see Matcher.weigh). */
+export const NAME_FLAG = 1;
+/** A number, date or percentage: near-identical sentences may differ there (see groupKey). */
+export const NUMBER_FLAG = 2;
 
 /** The segment of one article, tokenising its sentences (`tokensOf` reuses tokens made already). */
 export function buildSegment(
@@ -38,7 +43,7 @@ export function buildSegment(
   const length = new Uint16Array(article.sentences.length);
   const stops = new Uint16Array(article.sentences.length);
   const term: number[] = [];
-  const name: number[] = [];
+  const flags: number[] = [];
   for (let i = 0; i < article.sentences.length; i++) {
     for (const t of tokensOf(i)) {
       if (t.stop) {
@@ -52,11 +57,11 @@ export function buildSegment(
         termOf.set(t.key, id);
       }
       term.push(id);
-      name.push(t.name ? 1 : 0);
+      flags.push((t.name ? NAME_FLAG : 0) | (t.kind === 'word' ? 0 : NUMBER_FLAG));
       length[i]!++;
     }
   }
-  return { article: article.id, terms, length, stops, term: Uint32Array.from(term), name: Uint8Array.from(name) };
+  return { article: article.id, terms, length, stops, term: Uint32Array.from(term), flags: Uint8Array.from(flags) };
 }
 
 /**
@@ -71,7 +76,7 @@ export interface PackedSegments {
   length: string;
   stops: string;
   term: string;
-  name: string;
+  flags: string;
 }
 
 const bytes = (a: Uint16Array | Uint32Array | Uint8Array) =>
@@ -91,7 +96,7 @@ export function packSegments(segments: readonly ArticleSegment[]): PackedSegment
   const length = new Uint16Array(total((s) => s.length.length));
   const stops = new Uint16Array(length.length);
   const term = new Uint32Array(total((s) => s.term.length));
-  const name = new Uint8Array(term.length);
+  const flags = new Uint8Array(term.length);
   let sentence = 0;
   let token = 0;
   for (const s of segments) {
@@ -108,7 +113,7 @@ export function packSegments(segments: readonly ArticleSegment[]): PackedSegment
     stops.set(s.stops, sentence);
     sentence += s.length.length;
     for (let k = 0; k < s.term.length; k++) term[token + k] = ids[s.term[k]!]!;
-    name.set(s.name, token);
+    flags.set(s.flags, token);
     token += s.term.length;
   }
   return {
@@ -117,7 +122,7 @@ export function packSegments(segments: readonly ArticleSegment[]): PackedSegment
     length: bytes(length),
     stops: bytes(stops),
     term: bytes(term),
-    name: bytes(name),
+    flags: bytes(flags),
   };
 }
 
@@ -131,7 +136,7 @@ export function unpackSegments(packed: PackedSegments, articles: readonly string
   const length = typed(packed.length, (b, o, n) => new Uint16Array(b, o, n), 2);
   const stops = typed(packed.stops, (b, o, n) => new Uint16Array(b, o, n), 2);
   const term = typed(packed.term, (b, o, n) => new Uint32Array(b, o, n), 4);
-  const name = toByteArray(packed.name);
+  const flags = toByteArray(packed.flags);
   const out: ArticleSegment[] = [];
   let sentence = 0;
   let token = 0;
@@ -144,7 +149,7 @@ export function unpackSegments(packed: PackedSegments, articles: readonly string
       length: length.subarray(sentence, sentence + count),
       stops: stops.subarray(sentence, sentence + count),
       term: term.subarray(token, token + tokens),
-      name: name.subarray(token, token + tokens),
+      flags: flags.subarray(token, token + tokens),
     });
     sentence += count;
     token += tokens;
