@@ -120,6 +120,9 @@ export function linkArticles(m: Matcher, only?: ReadonlySet<string>): CorpusLink
     if (next === undefined) return;
     const first = S[c]!;
     const second = S[next]!;
+    // A sentence that holds two others shares content words with each: without, no alignment.
+    const words = contentKeys(s);
+    if (!sharesWord(words, first) || !sharesWord(words, second)) return;
     // The two sentences as one text (offsets shifted so clause windows still work).
     const shift = first.text.length + 1;
     const merged = {
@@ -146,6 +149,13 @@ export function linkArticles(m: Matcher, only?: ReadonlySet<string>): CorpusLink
       add(s.id, part, sim.score, sSpan, [target.sentence.start, target.sentence.end]);
     }
   };
+  const keysOf = new Map<IndexedSentence, Set<string>>();
+  const contentKeys = (x: IndexedSentence) => {
+    let set = keysOf.get(x);
+    if (!set) keysOf.set(x, (set = new Set(x.tokens.filter((t) => !t.stop).map((t) => t.key))));
+    return set;
+  };
+  const sharesWord = (words: Set<string>, x: IndexedSentence) => x.tokens.some((t) => !t.stop && words.has(t.key));
   const tried = new Set<string>();
   const tryMerge = (s: IndexedSentence, c: number | undefined) => {
     if (c === undefined || headline(c) || headline(s.id) || S[c]!.article === s.article) return;
