@@ -64,7 +64,14 @@ export function linkArticles(m: Matcher, only?: ReadonlySet<string>): CorpusLink
   const stored = (a: number, b: number) => m.linksOf(S[a]!).some((l) => l.to === S[b]);
   const linked = (a: number | undefined, b: number | undefined) =>
     a !== undefined && b !== undefined && (links.has(key(a, b)) || stored(a, b));
-  const add = (a: number, b: number, score: number, aSpan?: [number, number], bSpan?: [number, number]) => {
+  const add = (
+    a: number,
+    b: number,
+    score: number,
+    aSpan?: [number, number],
+    bSpan?: [number, number],
+    chained = false,
+  ) => {
     const [x, y] = a < b ? [a, b] : [b, a];
     if (linked(x, y)) return false;
     const sim = simOf(x, y);
@@ -80,6 +87,7 @@ export function linkArticles(m: Matcher, only?: ReadonlySet<string>): CorpusLink
       aSpan: xs ?? regionSpan(S[x]!, sim.regionA),
       bSpan: ys ?? regionSpan(S[y]!, sim.regionB),
       score: Math.round(Math.min(1, score) * 1000) / 1000,
+      ...(chained ? { chained: true as const } : {}),
     });
     return true;
   };
@@ -234,6 +242,7 @@ export function linkArticles(m: Matcher, only?: ReadonlySet<string>): CorpusLink
     return list;
   };
   for (const l of links.values()) {
+    if (l.chained) continue;
     via(l.x).push({ b: l.y, aSpan: l.aSpan, bSpan: l.bSpan, score: l.score });
     via(l.y).push({ b: l.x, aSpan: l.bSpan, bSpan: l.aSpan, score: l.score });
   }
@@ -247,13 +256,11 @@ export function linkArticles(m: Matcher, only?: ReadonlySet<string>): CorpusLink
         if (headline(x.b) || headline(y.b)) continue;
         if (x.b >= y.b || S[x.b]!.article === S[y.b]!.article || linked(x.b, y.b)) continue;
         if (!overlap(x.aSpan, y.aSpan)) continue;
-        add(x.b, y.b, x.score * y.score, x.bSpan as [number, number], y.bSpan as [number, number]);
+        add(x.b, y.b, x.score * y.score, x.bSpan as [number, number], y.bSpan as [number, number], true);
       }
     }
   }
-  return [...links.values()]
-    .sort((p, q) => p.x - q.x || p.y - q.y)
-    .map(({ a, b, aSpan, bSpan, score }) => ({ a, b, aSpan, bSpan, score }));
+  return [...links.values()].sort((p, q) => p.x - q.x || p.y - q.y).map(({ x: _x, y: _y, ...link }) => link);
 }
 
 /**

@@ -116,6 +116,7 @@ export interface SentenceLink {
   /** Span in `to`. */
   bSpan: [number, number];
   score: number;
+  chained?: true;
 }
 
 export interface Match {
@@ -261,7 +262,15 @@ export class Matcher {
     const out: CorpusLink[] = [];
     for (const [from, list] of this.links) {
       for (const l of list) {
-        if (from.id < l.to.id) out.push({ a: from.ref, b: l.to.ref, aSpan: l.aSpan, bSpan: l.bSpan, score: l.score });
+        if (from.id < l.to.id)
+          out.push({
+            a: from.ref,
+            b: l.to.ref,
+            aSpan: l.aSpan,
+            bSpan: l.bSpan,
+            score: l.score,
+            ...(l.chained ? { chained: true as const } : {}),
+          });
       }
     }
     return out;
@@ -283,8 +292,9 @@ export class Matcher {
       const a = this.sentenceOf(l.a);
       const b = this.sentenceOf(l.b);
       if (!a || !b) continue;
-      this.pushLink(a, { to: b, aSpan: l.aSpan, bSpan: l.bSpan, score: l.score });
-      this.pushLink(b, { to: a, aSpan: l.bSpan, bSpan: l.aSpan, score: l.score });
+      const chained = l.chained ? { chained: true as const } : {};
+      this.pushLink(a, { to: b, aSpan: l.aSpan, bSpan: l.bSpan, score: l.score, ...chained });
+      this.pushLink(b, { to: a, aSpan: l.bSpan, bSpan: l.aSpan, score: l.score, ...chained });
     }
   }
 

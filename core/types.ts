@@ -59,6 +59,8 @@ export interface CorpusLink {
   aSpan: [number, number];
   bSpan: [number, number];
   score: number;
+  /** Made by one transitive step (links.ts): a later article's links do not chain through it. */
+  chained?: true;
 }
 
 /** A link of format 1: `a`/`b` were positions in the whole corpus's list of sentences. */
