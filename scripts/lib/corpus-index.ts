@@ -43,8 +43,9 @@ function resolved(options: IndexOptions) {
 
 /** Every file the index depends on: the articles, the metadata, the build code. */
 function inputs(dir: string): string[] {
+  // Every module of core/, its folders included (core/index/ writes the stored segments).
   const core = join(root, 'core');
-  const code = readdirSync(core)
+  const code = readdirSync(core, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.ts'))
     .sort()
     .map((f) => join(core, f));
