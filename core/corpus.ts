@@ -116,6 +116,16 @@ function markPullQuotes(article: CorpusArticle): void {
 }
 
 /**
+ * One article as the corpus build makes it (validated, segmented, pull quotes marked), to add
+ * to a matcher with `Matcher.addArticle`. Throws CorpusError when it cannot be read.
+ */
+export function readArticle(input: ArticleInput): CorpusArticle {
+  const article = buildArticle(input.id, decode(input), input.meta!);
+  markPullQuotes(article);
+  return article;
+}
+
+/**
  * The whole corpus: validated, segmented, linked. Throws CorpusError on a bad article, or, when
  * `onRefused` is given, reports it there and goes on without it (a user's folder of articles);
  * with no article left it throws.
@@ -124,9 +134,7 @@ export function buildCorpus(inputs: ArticleInput[], onRefused?: (err: CorpusErro
   const articles: CorpusArticle[] = [];
   for (const input of [...inputs].sort((x, y) => x.id.localeCompare(y.id))) {
     try {
-      const article = buildArticle(input.id, decode(input), input.meta!);
-      markPullQuotes(article);
-      articles.push(article);
+      articles.push(readArticle(input));
     } catch (err) {
       if (!(onRefused && err instanceof CorpusError)) throw err;
       onRefused(err);

@@ -199,6 +199,20 @@ export class Matcher {
     return links;
   }
 
+  /**
+   * Puts back articles stored earlier with their segments and the links `addArticle` returned
+   * for them: no tokenising and no linking (a browser's start-up with the user's own articles).
+   */
+  restoreArticles(
+    articles: readonly CorpusArticle[],
+    segments: readonly ArticleSegment[],
+    links: readonly CorpusLink[],
+  ): void {
+    for (const a of articles) if (this.articles.has(a.id)) this.removeArticle(a.id);
+    this.indexArticles(articles, segments);
+    this.addLinks(links);
+  }
+
   /** Takes an article out of the index, with its links. False when it is not there. */
   removeArticle(id: string): boolean {
     const own = this.byArticle.get(id);

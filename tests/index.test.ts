@@ -162,6 +162,19 @@ describe('adding and removing articles', () => {
     expect(found(m)).toEqual(found(new Matcher(bundled)));
   });
 
+  it('an article stored with its segment and links is restored without linking again', () => {
+    const m = new Matcher(bundled);
+    const article = rest[0]!;
+    const segment = m.segmentOf(article.id)!;
+    const links = m.allLinks().filter((l) => l.a.article === article.id || l.b.article === article.id);
+    m.removeArticle(article.id);
+    // What IndexedDB would give back: structured clones.
+    m.restoreArticles([structuredClone(article)], [structuredClone(segment)], structuredClone(links));
+    expect(linkSet(m.allLinks())).toEqual(linkSet(bundled.links));
+    const found = (x: Matcher) => checks(x).map((vs) => vs.map((v) => `${v.article}:${v.start}:${v.verdict}`).sort());
+    expect(found(m)).toEqual(found(new Matcher(bundled)));
+  });
+
   it('a segment that does not fit its article is refused', () => {
     const m = new Matcher(bundled);
     expect(() => m.addArticle({ ...rest[0]!, id: 'other' }, buildSegment(first!))).toThrow(/does not fit/);
