@@ -56,6 +56,23 @@ describe('segments', () => {
     });
   });
 
+  it('keep key numbers past 65,536 (32-bit then)', () => {
+    const many = Array.from({ length: 70_000 }, (_, i) => `k${i}`);
+    const seg = {
+      article: 'x',
+      terms: many,
+      length: Uint16Array.of(3),
+      stops: Uint16Array.of(0),
+      term: Uint32Array.of(0, 65_536, 69_999),
+      flags: new Uint8Array(3),
+    };
+    const packed = packSegments([seg]);
+    expect(packed.wide).toBe(true);
+    const [back] = unpackSegments(packed, ['x']);
+    expect([...back!.term].map((t) => back!.terms[t])).toEqual(['k0', 'k65536', 'k69999']);
+    expect(packSegments([buildSegment(bundled.articles[0]!)]).wide).toBeUndefined();
+  });
+
   it('survive a structured clone (what IndexedDB stores)', () => {
     const s = buildSegment(bundled.articles[0]!);
     const copy = structuredClone(s);

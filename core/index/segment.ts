@@ -75,7 +75,9 @@ export interface PackedSegments {
   sentences: number[];
   length: string;
   stops: string;
+  /** Key numbers: 16-bit when the table has at most 65,536 keys (`wide` unset), else 32-bit. */
   term: string;
+  wide?: true;
   flags: string;
 }
 
@@ -116,12 +118,14 @@ export function packSegments(segments: readonly ArticleSegment[]): PackedSegment
     flags.set(s.flags, token);
     token += s.term.length;
   }
+  const wide = terms.length > 0x10000;
   return {
     terms,
     sentences: segments.map((s) => s.length.length),
     length: bytes(length),
     stops: bytes(stops),
-    term: bytes(term),
+    term: bytes(wide ? term : Uint16Array.from(term)),
+    ...(wide ? { wide: true as const } : {}),
     flags: bytes(flags),
   };
 }
@@ -135,7 +139,9 @@ export function unpackSegments(packed: PackedSegments, articles: readonly string
     throw new Error(`the index holds segments of ${packed.sentences.length} articles, not ${articles.length}`);
   const length = typed(packed.length, (b, o, n) => new Uint16Array(b, o, n), 2);
   const stops = typed(packed.stops, (b, o, n) => new Uint16Array(b, o, n), 2);
-  const term = typed(packed.term, (b, o, n) => new Uint32Array(b, o, n), 4);
+  const term = packed.wide
+    ? typed(packed.term, (b, o, n) => new Uint32Array(b, o, n), 4)
+    : Uint32Array.from(typed(packed.term, (b, o, n) => new Uint16Array(b, o, n), 2));
   const flags = toByteArray(packed.flags);
   const out: ArticleSegment[] = [];
   let sentence = 0;
