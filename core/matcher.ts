@@ -242,6 +242,14 @@ export class Matcher {
     return true;
   }
 
+  /**
+   * Changes whenever an article is added or removed: a cache of anything about the sentences
+   * (their numbers above all) is stale once it differs.
+   */
+  get revision(): number {
+    return this.generation;
+  }
+
   /** The segment of an indexed article (to store it beside the article). */
   segmentOf(id: string): ArticleSegment | undefined {
     const own = this.byArticle.get(id);

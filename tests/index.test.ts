@@ -151,7 +151,9 @@ describe('adding and removing articles', () => {
   it('an article removed takes its sentences and links out; the others keep theirs', () => {
     const m = new Matcher(bundled);
     const gone = rest[1]!.id;
+    const revision = m.revision;
     expect(m.removeArticle(gone)).toBe(true);
+    expect(m.revision).not.toBe(revision);
     expect(m.removeArticle(gone)).toBe(false);
     expect(m.sentences.every((s, i) => s.id === i && s.article.id !== gone)).toBe(true);
     const kept = bundled.links.filter((l) => l.a.article !== gone && l.b.article !== gone);
