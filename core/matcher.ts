@@ -26,7 +26,7 @@ import type {
   StoredCorpus,
   Version,
 } from './types';
-import { compare, sameWords } from './verdict';
+import { compare, sameWords, type Comparison } from './verdict';
 
 /**
  * A page sentence is reported by a corpus sentence from this score on. 0.48, not 0.45: the
@@ -613,7 +613,9 @@ export class Matcher {
     const page = { text, tokens };
     const direct = this.directMatches(text, tokens);
     const versions = new Map<number, Version>();
-    for (const m of direct) versions.set(m.target.id, this.version(page, m.target, m.sim.score));
+    // Near-identical versions often have the very same words: each wording is judged once.
+    const judged = new Map<string, Comparison>();
+    for (const m of direct) versions.set(m.target.id, this.version(page, m.target, m.sim.score, undefined, judged));
 
     for (const m of direct) {
       if (m.sim.score < ANCHOR_THRESHOLD) continue;
@@ -624,7 +626,7 @@ export class Matcher {
         if (versions.has(link.to.id) || !overlapsEnough(span, link.aSpan)) continue;
         const score = m.sim.score * link.score;
         if (score < MIN_LINKED_SCORE) continue;
-        versions.set(link.to.id, this.version(page, link.to, round(score), t.article.id));
+        versions.set(link.to.id, this.version(page, link.to, round(score), t.article.id, judged));
       }
     }
     return [...versions.values()].sort((x, y) => y.score - x.score || x.article.localeCompare(y.article));
@@ -640,8 +642,15 @@ export class Matcher {
     target: IndexedSentence,
     score: number,
     via?: string,
+    judged?: Map<string, Comparison>,
   ): Version {
-    const c = compare(page, target, score);
+    // The verdict depends on the two texts and on the score (see CLOSE_SCORE in verdict.ts).
+    const key = `${score}\u0000${target.text}`;
+    let c = judged?.get(key);
+    if (!c) {
+      c = compare(page, target, score);
+      judged?.set(key, c);
+    }
     const { meta } = target.article;
     return {
       article: target.article.id,
