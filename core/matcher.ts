@@ -372,30 +372,16 @@ export class Matcher {
    * with the best of a group only, and every member is listed with its own verdict.
    */
   private sameGroup(a: IndexedSentence, b: IndexedSentence): boolean {
-    const x = this.index.tokensOf(a.id);
-    const y = this.index.tokensOf(b.id);
-    if (x.stops !== y.stops || x.term.length !== y.term.length) return false;
-    for (let k = 0; k < x.term.length; k++) {
-      const number = (x.flags[k]! & NUMBER_FLAG) !== 0;
-      if (number !== ((y.flags[k]! & NUMBER_FLAG) !== 0)) return false;
-      if (!number && x.term[k] !== y.term[k]) return false;
-    }
-    return true;
+    return this.index.sameContent(a.id, b.id, NUMBER_FLAG);
   }
 
-  /** FNV-1a over what sameGroup compares. */
   private groupHash(s: IndexedSentence): number {
-    const { term, flags, stops } = this.index.tokensOf(s.id);
-    let h = Math.imul(0x811c9dc5 ^ stops, 16777619);
-    for (let k = 0; k < term.length; k++) {
-      h = Math.imul(h ^ ((flags[k]! & NUMBER_FLAG) !== 0 ? 0xffffffff : term[k]!), 16777619);
-    }
-    return h >>> 0;
+    return this.index.contentHash(s.id, NUMBER_FLAG);
   }
 
   private group(s: IndexedSentence): void {
     // A sentence of fewer than three content words is too short to say it is the same statement.
-    if (this.index.tokensOf(s.id).term.length < 3) return;
+    if (this.index.contentLength(s.id) < 3) return;
     const h = this.groupHash(s);
     const at = this.groupHeads.get(h);
     const heads = at === undefined ? [] : Array.isArray(at) ? at : [at];
@@ -415,7 +401,7 @@ export class Matcher {
       s.group = undefined;
       if (members.length === 1) members[0]!.group = undefined;
     }
-    if (this.index.tokensOf(s.id).term.length < 3) return;
+    if (this.index.contentLength(s.id) < 3) return;
     const h = this.groupHash(s);
     const at = this.groupHeads.get(h);
     if (at === undefined) return;

@@ -82,6 +82,43 @@ export class Postings {
     };
   }
 
+  /** How many content tokens a sentence has. */
+  contentLength(sentence: number): number {
+    return this.tokStart.data[sentence + 1]! - this.tokStart.data[sentence]!;
+  }
+
+  /**
+   * FNV-1a over what sameContent compares: the stop-word count and the content keys in order,
+   * a token flagged `loose` (numbers, say) as one value whatever its key. On the arrays
+   * themselves: this runs for every sentence at load.
+   */
+  contentHash(sentence: number, loose: number): number {
+    const terms = this.tokTerm.data;
+    const flags = this.tokFlags.data;
+    let h = Math.imul(0x811c9dc5 ^ this.stopCount.data[sentence]!, 16777619);
+    for (let k = this.tokStart.data[sentence]!, end = this.tokStart.data[sentence + 1]!; k < end; k++) {
+      h = Math.imul(h ^ ((flags[k]! & loose) !== 0 ? 0xffffffff : terms[k]!), 16777619);
+    }
+    return h >>> 0;
+  }
+
+  /** Same stop-word count and content keys in order, tokens flagged `loose` only alike in that flag. */
+  sameContent(a: number, b: number, loose: number): boolean {
+    const start = this.tokStart.data;
+    const terms = this.tokTerm.data;
+    const flags = this.tokFlags.data;
+    const n = start[a + 1]! - start[a]!;
+    if (this.stopCount.data[a] !== this.stopCount.data[b] || n !== start[b + 1]! - start[b]!) return false;
+    for (let k = 0; k < n; k++) {
+      const x = start[a]! + k;
+      const y = start[b]! + k;
+      const xl = (flags[x]! & loose) !== 0;
+      if (xl !== ((flags[y]! & loose) !== 0)) return false;
+      if (!xl && terms[x] !== terms[y]) return false;
+    }
+    return true;
+  }
+
   private intern(key: string): number {
     let id = this.termOf.get(key);
     if (id === undefined) {
