@@ -549,28 +549,36 @@ export class Matcher {
       }
     }
     // The best MAX_CANDIDATES by score, kept in a small sorted list (no sort of every hit).
-    const best: Array<[number, number]> = [];
+    // Of equal scores, the sentence whose own words the query covers most goes first (a copy of
+    // the statement before a longer sentence that also holds it), then the lower number.
+    const best: Array<{ id: number; w: number; cover: number }> = [];
+    const before = (x: { id: number; w: number; cover: number }, y: { id: number; w: number; cover: number }) =>
+      x.w > y.w || (x.w === y.w && (x.cover > y.cover || (x.cover === y.cover && x.id < y.id)));
     for (const id of touched) {
       const w = acc[id]!;
+      const last = best.length === MAX_CANDIDATES ? best[MAX_CANDIDATES - 1]! : undefined;
       // The cheap tests first: most sentences touched are out on their score.
-      const ok = !(best.length === MAX_CANDIDATES && w <= best[best.length - 1]![1]) && qualifies(id) && !excluded(id);
+      let entry: { id: number; w: number; cover: number } | undefined;
+      if (!(last && w < last.w) && qualifies(id) && !excluded(id)) {
+        entry = { id, w, cover: accWeight[id]! / this.sentenceWeight(id) };
+        if (last && !before(entry, last)) entry = undefined;
+      }
       reset(id);
-      if (!ok) continue;
+      if (!entry) continue;
       if (grouped) {
         const u = unit(id);
-        const same = best.findIndex(([x]) => unit(x) === u);
+        const same = best.findIndex((x) => unit(x.id) === u);
         if (same >= 0) {
-          const [other, ow] = best[same]!;
-          if (ow > w || (ow === w && other < id)) continue;
+          if (before(best[same]!, entry)) continue;
           best.splice(same, 1);
         }
       }
       let k = best.length;
-      while (k > 0 && (best[k - 1]![1] < w || (best[k - 1]![1] === w && best[k - 1]![0] > id))) k--;
-      best.splice(k, 0, [id, w]);
+      while (k > 0 && before(entry, best[k - 1]!)) k--;
+      best.splice(k, 0, entry);
       if (best.length > MAX_CANDIDATES) best.pop();
     }
-    return best.map(([id]) => id);
+    return best.map((x) => x.id);
   }
 
   /** Direct matches of a tokenised text, best first. */

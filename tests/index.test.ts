@@ -266,6 +266,23 @@ describe('near-identical sentences', () => {
     expect(versions.filter((v) => v.verdict === 'identical').map((v) => v.article)).toEqual(['c15']);
   });
 
+  it('of candidates that share as much, a copy goes before longer sentences that hold the same words', () => {
+    const statement = 'The harbour authority said that container ships were held at the northern pier overnight.';
+    const extras = ['fishermen', 'tourists', 'inspectors', 'reporters', 'engineers', 'farmers', 'cyclists'];
+    const longer = extras.flatMap((a, i) =>
+      extras.slice(i + 1).map((b) => `${statement.slice(0, -1)}, while ${a} and ${b} waited on the quay.`),
+    );
+    expect(longer.length).toBeGreaterThan(12);
+    // The copy comes last, so that the sentence number (the old tie-break) would leave it out.
+    const articles = [...longer, statement].map((t, i) =>
+      buildArticle(`s${String(i).padStart(2, '0')}`, `Harbour report\n\n${t}\n`, META),
+    );
+    const m = new Matcher({ format: 2, articles, links: [] });
+    const versions = m.versions(statement);
+    const copy = articles.at(-1)!.id;
+    expect(versions.find((v) => v.article === copy)?.verdict).toBe('identical');
+  });
+
   it('leave the group when their article is removed', () => {
     const m = new Matcher(data);
     m.removeArticle('a0');
