@@ -5,6 +5,7 @@
  */
 import { classifyLines, looksLikeHeadline } from './boilerplate';
 import { linkArticles } from './links';
+import { packSegments } from './index/segment';
 import { Matcher } from './matcher';
 import { SPEECH_VERBS } from './quotes';
 import { lines, sentencesOfLine } from './segment';
@@ -87,7 +88,7 @@ export function buildArticle(id: string, text: string, meta: ArticleMeta): Corpu
  * and a short line without a full stop right after it is the pull quote's credit.
  */
 function markPullQuotes(article: CorpusArticle): void {
-  const m = new Matcher({ format: 1, articles: [article], links: [] });
+  const m = new Matcher({ format: 2, articles: [article], links: [] });
   const lineOf = (s: CorpusSentence) => {
     const before = article.text.lastIndexOf('\n', s.start - 1) + 1;
     const after = article.text.indexOf('\n', s.end);
@@ -141,7 +142,9 @@ export function buildCorpus(inputs: ArticleInput[], onRefused?: (err: CorpusErro
     }
   }
   if (!articles.length) throw new CorpusError('corpus', 'no article could be read');
-  const data: CorpusData = { format: 1, articles, links: [] };
-  data.links = linkArticles(new Matcher(data));
-  return data;
+  const matcher = new Matcher({ format: 2, articles, links: [] });
+  const links = linkArticles(matcher);
+  // Each article's retrieval data, stored ready to use (loading then tokenises nothing).
+  const segments = packSegments(articles.map((a) => matcher.segmentOf(a.id)!));
+  return { format: 2, articles, links, segments };
 }

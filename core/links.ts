@@ -9,9 +9,14 @@
  * a version is linked too (one transitive step). At check time, a page sentence that clearly is
  * one corpus sentence gets all of that sentence's versions, also those too far in wording to
  * match the page directly.
+ *
+ * Incremental: given the ids of new articles, only pairs with a sentence of a new article are
+ * looked at (the new sentences' candidates, the merges and gaps around them, and chains through
+ * their links), against the links the matcher already holds, so adding an article costs its own
+ * sentences' retrieval and alignment, not a rebuild.
  */
 import { align, bestSimilarity, type Similarity } from './align';
-import { regionSpan, type Matcher } from './matcher';
+import { regionSpan, type IndexedSentence, type Matcher } from './matcher';
 import type { Token } from './normalize';
 import type { CorpusLink } from './types';
 
@@ -30,8 +35,13 @@ const MERGE_GAIN = 0;
 
 const key = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
 
-export function linkArticles(m: Matcher): CorpusLink[] {
+/**
+ * Links between sentences of different articles: all of them, or, with `only`, the new links of
+ * those articles' sentences (the matcher's links count as made already). Returns the new links.
+ */
+export function linkArticles(m: Matcher, only?: ReadonlySet<string>): CorpusLink[] {
   const S = m.sentences;
+  const isNew = (i: number) => !only || only.has(S[i]!.article.id);
   const sims = new Map<string, Similarity>();
   const simOf = (a: number, b: number): Similarity => {
     const k = key(a, b);
@@ -43,47 +53,62 @@ export function linkArticles(m: Matcher): CorpusLink[] {
     }
     return sim;
   };
-  const links = new Map<string, CorpusLink>();
-  /** For each sentence, the articles it has a link into. */
+  const links = new Map<string, CorpusLink & { x: number; y: number }>();
+  /** For each sentence, the articles it has a new link into. */
   const into = new Map<number, Set<string>>();
   const articlesLinked = (i: number) => {
     let set = into.get(i);
     if (!set) into.set(i, (set = new Set()));
     return set;
   };
-  const add = (a: number, b: number, score: number, aSpan?: [number, number], bSpan?: [number, number]) => {
+  const stored = (a: number, b: number) => m.linksOf(S[a]!).some((l) => l.to === S[b]);
+  const linked = (a: number | undefined, b: number | undefined) =>
+    a !== undefined && b !== undefined && (links.has(key(a, b)) || stored(a, b));
+  const add = (
+    a: number,
+    b: number,
+    score: number,
+    aSpan?: [number, number],
+    bSpan?: [number, number],
+    chained = false,
+  ) => {
     const [x, y] = a < b ? [a, b] : [b, a];
-    if (links.has(key(x, y))) return false;
+    if (linked(x, y)) return false;
     const sim = simOf(x, y);
     const xs = a < b ? aSpan : bSpan;
     const ys = a < b ? bSpan : aSpan;
     articlesLinked(x).add(S[y]!.article.id);
     articlesLinked(y).add(S[x]!.article.id);
     links.set(key(x, y), {
-      a: x,
-      b: y,
+      x,
+      y,
+      a: S[x]!.ref,
+      b: S[y]!.ref,
       aSpan: xs ?? regionSpan(S[x]!, sim.regionA),
       bSpan: ys ?? regionSpan(S[y]!, sim.regionB),
       score: Math.round(Math.min(1, score) * 1000) / 1000,
+      ...(chained ? { chained: true as const } : {}),
     });
     return true;
   };
   // Headlines summarise several statements at once: they neither anchor gaps nor chain links.
   const headline = (i: number) => S[i]!.sentence.kind === 'headline';
-  const linked = (a: number | undefined, b: number | undefined) =>
-    a !== undefined && b !== undefined && links.has(key(a, b));
   const anchored = (a: number | undefined, b: number | undefined) => linked(a, b) && !headline(a!) && !headline(b!);
-  const linkedInto = (i: number, article: string) => into.get(i)?.has(article) ?? false;
+  const linkedInto = (i: number, article: string) =>
+    (into.get(i)?.has(article) ?? false) || m.linksOf(S[i]!).some((l) => l.to.article.id === article);
   const neighbour = (i: number, step: -1 | 1): number | undefined => {
     const n = S[i + step];
     return n && n.article === S[i]!.article ? i + step : undefined;
   };
+  const mine = (s: IndexedSentence) => m.candidates(s.tokens, new Set([s.article.id]));
+  const fresh = only ? S.filter((s) => only.has(s.article.id)) : S;
+  const candidatesOf = new Map<number, number[]>(fresh.map((s) => [s.id, mine(s)]));
 
   // Candidate pairs across articles, from the retrieval index.
   const pairs: Array<[number, number]> = [];
   const seen = new Set<string>();
-  for (const s of S) {
-    for (const c of m.candidates(s.tokens, new Set([s.article.id]))) {
+  for (const s of fresh) {
+    for (const c of candidatesOf.get(s.id)!) {
       if (seen.has(key(s.id, c))) continue;
       seen.add(key(s.id, c));
       pairs.push([Math.min(s.id, c), Math.max(s.id, c)]);
@@ -98,41 +123,68 @@ export function linkArticles(m: Matcher): CorpusLink[] {
   }
 
   // 2. 1:2 merges: one sentence holds two consecutive sentences of another article.
-  for (const s of S) {
-    const tried = new Set<number>();
-    const starts = m.candidates(s.tokens, new Set([s.article.id])).flatMap((c) => [c, neighbour(c, -1)]);
-    if (headline(s.id)) continue;
-    for (const c of starts) {
-      if (c === undefined || tried.has(c) || headline(c)) continue;
-      tried.add(c);
-      const next = neighbour(c, 1);
-      if (next === undefined) continue;
-      const first = S[c]!;
-      const second = S[next]!;
-      // The two sentences as one text (offsets shifted so clause windows still work).
-      const shift = first.text.length + 1;
-      const merged = {
-        text: `${first.text} ${second.text}`,
-        tokens: [...first.tokens, ...second.tokens.map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }))],
-      };
-      const sim = bestSimilarity(s, merged, m.weigh);
-      const alone = Math.max(simOf(s.id, c).score, simOf(s.id, next).score);
-      if (sim.score < LINK_STRONG || sim.score < alone + MERGE_GAIN) continue;
-      // Which part of s aligns with which of the two sentences.
-      const win = s.tokens.slice(sim.regionA[0], sim.regionA[1]);
-      const al = align(win, merged.tokens);
-      const split = first.tokens.length;
-      for (const [part, inPart] of [
-        [c, (j: number) => j < split],
-        [next, (j: number) => j >= split],
-      ] as const) {
-        const own = al.pairs.filter(([, j]) => inPart(j));
-        if (!carries(own, win, merged.tokens)) continue;
-        const sFrom = win[own[0]![0]]!;
-        const sTo = win[own.at(-1)![0]]!;
-        const sSpan: [number, number] = [s.sentence.start + sFrom.start, s.sentence.start + sTo.end];
-        const target = S[part]!;
-        add(s.id, part, sim.score, sSpan, [target.sentence.start, target.sentence.end]);
+  const merge = (s: IndexedSentence, c: number) => {
+    const next = neighbour(c, 1);
+    if (next === undefined) return;
+    const first = S[c]!;
+    const second = S[next]!;
+    // A sentence that holds two others shares content words with each: without, no alignment.
+    const words = contentKeys(s);
+    if (!sharesWord(words, first) || !sharesWord(words, second)) return;
+    // The two sentences as one text (offsets shifted so clause windows still work).
+    const shift = first.text.length + 1;
+    const merged = {
+      text: `${first.text} ${second.text}`,
+      tokens: [...first.tokens, ...second.tokens.map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }))],
+    };
+    const sim = bestSimilarity(s, merged, m.weigh);
+    const alone = Math.max(simOf(s.id, c).score, simOf(s.id, next).score);
+    if (sim.score < LINK_STRONG || sim.score < alone + MERGE_GAIN) return;
+    // Which part of s aligns with which of the two sentences.
+    const win = s.tokens.slice(sim.regionA[0], sim.regionA[1]);
+    const al = align(win, merged.tokens);
+    const split = first.tokens.length;
+    for (const [part, inPart] of [
+      [c, (j: number) => j < split],
+      [next, (j: number) => j >= split],
+    ] as const) {
+      const own = al.pairs.filter(([, j]) => inPart(j));
+      if (!carries(own, win, merged.tokens)) continue;
+      const sFrom = win[own[0]![0]]!;
+      const sTo = win[own.at(-1)![0]]!;
+      const sSpan: [number, number] = [s.sentence.start + sFrom.start, s.sentence.start + sTo.end];
+      const target = S[part]!;
+      add(s.id, part, sim.score, sSpan, [target.sentence.start, target.sentence.end]);
+    }
+  };
+  const keysOf = new Map<IndexedSentence, Set<string>>();
+  const contentKeys = (x: IndexedSentence) => {
+    let set = keysOf.get(x);
+    if (!set) keysOf.set(x, (set = new Set(x.tokens.filter((t) => !t.stop).map((t) => t.key))));
+    return set;
+  };
+  const sharesWord = (words: Set<string>, x: IndexedSentence) => x.tokens.some((t) => !t.stop && words.has(t.key));
+  const tried = new Set<string>();
+  const tryMerge = (s: IndexedSentence, c: number | undefined) => {
+    if (c === undefined || headline(c) || headline(s.id) || S[c]!.article === s.article) return;
+    const k = `${s.id}>${c}`;
+    if (tried.has(k)) return;
+    tried.add(k);
+    merge(s, c);
+  };
+  for (const s of fresh) {
+    for (const c of candidatesOf.get(s.id)!) {
+      tryMerge(s, c);
+      tryMerge(s, neighbour(c, -1));
+    }
+  }
+  // An older sentence that holds two consecutive new ones: found from the new side.
+  if (only) {
+    for (const n of fresh) {
+      for (const c of candidatesOf.get(n.id)!) {
+        if (isNew(c)) continue;
+        tryMerge(S[c]!, n.id);
+        tryMerge(S[c]!, neighbour(n.id, -1));
       }
     }
   }
@@ -144,13 +196,13 @@ export function linkArticles(m: Matcher): CorpusLink[] {
     const gapPairs = [...pairs];
     for (const l of links.values()) {
       for (const step of [-1, 1] as const) {
-        const x = neighbour(l.a, step);
-        const y = neighbour(l.b, step);
+        const x = neighbour(l.x, step);
+        const y = neighbour(l.y, step);
         if (x !== undefined && y !== undefined) gapPairs.push([x, y]);
       }
     }
     for (const [a, b] of gapPairs) {
-      if (links.has(key(a, b)) || S[a]!.article === S[b]!.article) continue;
+      if (linked(a, b) || S[a]!.article === S[b]!.article) continue;
       const sim = simOf(a, b);
       if (sim.shared < 1) continue;
       if (headline(a) || headline(b)) continue;
@@ -171,17 +223,28 @@ export function linkArticles(m: Matcher): CorpusLink[] {
     }
   }
 
-  // 4. One transitive step: a version of a version, when the middle spans agree.
-  const byId = new Map<number, CorpusLink[]>();
-  for (const l of links.values()) {
-    for (const [from, to, fromSpan, toSpan] of [
-      [l.a, l.b, l.aSpan, l.bSpan],
-      [l.b, l.a, l.bSpan, l.aSpan],
-    ] as const) {
-      let list = byId.get(from);
-      if (!list) byId.set(from, (list = []));
-      list.push({ a: from, b: to, aSpan: fromSpan, bSpan: toSpan, score: l.score });
+  // 4. One transitive step: a version of a version, when the middle spans agree. Only through a
+  // sentence with a new link (with `only`): chains through older links alone were made before.
+  interface Via {
+    b: number;
+    aSpan: readonly [number, number];
+    bSpan: readonly [number, number];
+    score: number;
+  }
+  const byId = new Map<number, Via[]>();
+  const via = (from: number) => {
+    let list = byId.get(from);
+    if (!list) {
+      byId.set(from, (list = []));
+      if (only)
+        for (const l of m.linksOf(S[from]!)) list.push({ b: l.to.id, aSpan: l.aSpan, bSpan: l.bSpan, score: l.score });
     }
+    return list;
+  };
+  for (const l of links.values()) {
+    if (l.chained) continue;
+    via(l.x).push({ b: l.y, aSpan: l.aSpan, bSpan: l.bSpan, score: l.score });
+    via(l.y).push({ b: l.x, aSpan: l.bSpan, bSpan: l.aSpan, score: l.score });
   }
   for (const [mid, all] of byId) {
     if (headline(mid)) continue;
@@ -193,11 +256,11 @@ export function linkArticles(m: Matcher): CorpusLink[] {
         if (headline(x.b) || headline(y.b)) continue;
         if (x.b >= y.b || S[x.b]!.article === S[y.b]!.article || linked(x.b, y.b)) continue;
         if (!overlap(x.aSpan, y.aSpan)) continue;
-        add(x.b, y.b, x.score * y.score, x.bSpan, y.bSpan);
+        add(x.b, y.b, x.score * y.score, x.bSpan as [number, number], y.bSpan as [number, number], true);
       }
     }
   }
-  return [...links.values()].sort((x, y) => x.a - y.a || x.b - y.b);
+  return [...links.values()].sort((p, q) => p.x - q.x || p.y - q.y).map(({ x: _x, y: _y, ...link }) => link);
 }
 
 /**

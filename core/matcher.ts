@@ -21,11 +21,22 @@ import {
   type SimilarityOptions,
 } from './align';
 import enSynonyms from '../lang/en-synonyms.json';
+import { Postings } from './index/postings';
+import { buildSegment, NAME_FLAG, NUMBER_FLAG, unpackSegments, type ArticleSegment } from './index/segment';
+import { linkArticles } from './links';
 import { tokenize, type Token } from './normalize';
 import { sentences } from './segment';
 import { SynonymTable, type SynonymData } from './synonyms';
-import type { CheckResult, CorpusArticle, CorpusData, CorpusLink, CorpusSentence, Version } from './types';
-import { compare, sameWords } from './verdict';
+import type {
+  CheckResult,
+  CorpusArticle,
+  CorpusLink,
+  CorpusSentence,
+  SentenceRef,
+  StoredCorpus,
+  Version,
+} from './types';
+import { compare, sameWords, type Comparison } from './verdict';
 
 /**
  * A page sentence is reported by a corpus sentence from this score on. 0.48, not 0.45: the
@@ -87,15 +98,55 @@ const STOP_WEIGHT = 0.05;
 /** Weight of a capitalised word (a name or title) against a common word of the same rarity. */
 const NAME_WEIGHT = 0.5;
 
-export interface IndexedSentence {
-  /** Global sentence number (position in `Matcher.sentences`). */
-  id: number;
-  article: CorpusArticle;
-  sentence: CorpusSentence;
-  text: string;
-  tokens: Token[];
+/** Tokens of this many corpus sentences are kept (the candidates of recent queries). */
+const TOKEN_CACHE = 4096;
+
+/**
+ * A corpus sentence as the matcher sees it. Its text and tokens are made when asked for (tokens
+ * through the matcher's small cache): the index itself keeps only typed arrays (core/index/).
+ */
+export class IndexedSentence {
+  constructor(
+    /** Position in `Matcher.sentences`; it changes when an article before it is removed. */
+    public id: number,
+    readonly article: CorpusArticle,
+    readonly sentence: CorpusSentence,
+    /** Position among its article's sentences (stable: links use it). */
+    readonly index: number,
+    private readonly tokensOf: (s: IndexedSentence) => Token[],
+  ) {}
+
+  /**
+   * The near-identical sentences this one is grouped with (itself included; see groupKey), or
+   * undefined when it has none. The array is shared by the group's members.
+   */
+  group: IndexedSentence[] | undefined = undefined;
+
   /** Set on two neighbouring sentences joined (see Matcher.spanMatch): the number of sentences. */
-  parts?: number;
+  parts: number | undefined = undefined;
+
+  get text(): string {
+    return this.article.text.slice(this.sentence.start, this.sentence.end);
+  }
+
+  get tokens(): Token[] {
+    return this.tokensOf(this);
+  }
+
+  get ref(): SentenceRef {
+    return { article: this.article.id, index: this.index };
+  }
+}
+
+/** A link as the matcher keeps it: from one sentence to another, with the spans on each side. */
+export interface SentenceLink {
+  to: IndexedSentence;
+  /** Span in the sentence the link is listed under. */
+  aSpan: [number, number];
+  /** Span in `to`. */
+  bSpan: [number, number];
+  score: number;
+  chained?: true;
 }
 
 export interface Match {
@@ -111,81 +162,352 @@ export function regionSpan(s: IndexedSentence, region: [number, number]): [numbe
   return [s.sentence.start + from.start, s.sentence.start + to.end];
 }
 
+/**
+ * The matcher over a corpus that can grow and shrink: `addArticle` / `importArticles` index new
+ * articles and link them to the rest (links.ts, only the new articles' candidates), and
+ * `removeArticle` takes one out with its links. Built from a stored index (CorpusData), it merges
+ * the stored segments (or makes them, for an index without them) instead of keeping tokens.
+ */
 export class Matcher {
   readonly sentences: IndexedSentence[] = [];
-  readonly articles: Map<string, CorpusArticle>;
-  /** Content-word key -> sentence numbers holding it, ascending (typed: compact, fast to scan). */
-  private readonly postings = new Map<string, Int32Array>();
-  private readonly idf = new Map<string, number>();
-  private readonly maxIdf: number;
-  private readonly links = new Map<number, CorpusLink[]>();
+  readonly articles = new Map<string, CorpusArticle>();
+  private readonly index = new Postings();
+  /** Each article's sentences, in order (a SentenceRef's `index` points here). */
+  private readonly byArticle = new Map<string, IndexedSentence[]>();
+  /** Links of each sentence, both directions. */
+  private readonly links = new Map<IndexedSentence, SentenceLink[]>();
+  /** Recently used tokens (a Map keeps insertion order: the first key is the oldest). */
+  private readonly tokenCache = new Map<IndexedSentence, Token[]>();
+  /** First sentence of each group signature, by hash (an array on a hash collision). */
+  private readonly groupHeads = new Map<number, IndexedSentence | IndexedSentence[]>();
+  private maxIdf = 0;
+  /** IDF per term, and the generation it was computed in. */
+  private termIdf = new Float64Array(0);
+  private termIdfGen = new Uint32Array(0);
+  /** Changes whenever the corpus does: cached sentence weights of an older one are stale. */
+  private generation = 1;
   /** Retrieval scores per sentence, all zero between queries (see candidates). */
-  private readonly acc: Float64Array;
+  private acc = new Float64Array(0);
   /** Summed weight (as in align.ts) of the shared words per sentence, likewise. */
-  private readonly accWeight: Float64Array;
-  /** Each sentence's total token weight, for the score bound in directMatches. */
-  private readonly weightOf: Float32Array;
+  private accWeight = new Float64Array(0);
   /** Shared words per sentence, likewise. */
-  private readonly hits: Uint16Array;
-  /** Two neighbouring sentences joined, by the first one's number (see span). */
-  private readonly spans = new Map<number, IndexedSentence | undefined>();
+  private hits = new Uint16Array(0);
+  /** Each sentence's total token weight, for the score bound in directMatches, and its generation. */
+  private weightOf = new Float32Array(0);
+  private weightGen = new Uint32Array(0);
+  /** Two neighbouring sentences joined, by the first one (see span); emptied when the corpus changes. */
+  private readonly spans = new Map<IndexedSentence, IndexedSentence | undefined>();
 
-  constructor(data: CorpusData) {
-    this.articles = new Map(data.articles.map((a) => [a.id, a]));
-    const building = new Map<string, number[]>();
-    for (const article of data.articles) {
-      for (const sentence of article.sentences) {
-        const text = article.text.slice(sentence.start, sentence.end);
-        const id = this.sentences.length;
-        const tokens = tokenize(text);
-        this.sentences.push({ id, article, sentence, text, tokens });
-        for (const key of new Set(tokens.filter((t) => !t.stop).map((t) => t.key))) {
-          let list = building.get(key);
-          if (!list) building.set(key, (list = []));
-          list.push(id);
+  constructor(data: StoredCorpus) {
+    const segments =
+      data.format === 2 && data.segments
+        ? unpackSegments(
+            data.segments,
+            data.articles.map((a) => a.id),
+          )
+        : undefined;
+    this.indexArticles(data.articles, segments);
+    const links =
+      data.format === 1
+        ? data.links.map((l) => ({ ...l, a: this.sentences[l.a]!.ref, b: this.sentences[l.b]!.ref }))
+        : data.links;
+    this.addLinks(links);
+  }
+
+  /**
+   * Adds one article (its segment, when stored, saves tokenising it) and links it to the corpus.
+   * Returns the links made, to be stored with it. An article of the same id is replaced.
+   */
+  addArticle(article: CorpusArticle, segment?: ArticleSegment): CorpusLink[] {
+    return this.importArticles([article], segment && [segment]);
+  }
+
+  /** Adds several articles at once (one pass to index them), then links them to the corpus. */
+  importArticles(articles: readonly CorpusArticle[], segments?: readonly ArticleSegment[]): CorpusLink[] {
+    for (const a of articles) if (this.articles.has(a.id)) this.removeArticle(a.id);
+    this.indexArticles(articles, segments);
+    const links = linkArticles(this, new Set(articles.map((a) => a.id)));
+    this.addLinks(links);
+    return links;
+  }
+
+  /**
+   * Puts back articles stored earlier with their segments and the links `addArticle` returned
+   * for them: no tokenising and no linking (a browser's start-up with the user's own articles).
+   */
+  restoreArticles(
+    articles: readonly CorpusArticle[],
+    segments: readonly ArticleSegment[],
+    links: readonly CorpusLink[],
+  ): void {
+    for (const a of articles) if (this.articles.has(a.id)) this.removeArticle(a.id);
+    this.indexArticles(articles, segments);
+    this.addLinks(links);
+  }
+
+  /** Takes an article out of the index, with its links. False when it is not there. */
+  removeArticle(id: string): boolean {
+    const own = this.byArticle.get(id);
+    if (!own) return false;
+    this.byArticle.delete(id);
+    this.articles.delete(id);
+    for (const s of own) {
+      for (const l of this.links.get(s) ?? []) {
+        const back = this.links.get(l.to);
+        if (!back) continue;
+        const kept = back.filter((x) => x.to !== s);
+        if (kept.length) this.links.set(l.to, kept);
+        else this.links.delete(l.to);
+      }
+      this.links.delete(s);
+      this.tokenCache.delete(s);
+      this.ungroup(s);
+    }
+    if (!own.length) return true;
+    const from = own[0]!.id;
+    const to = own.at(-1)!.id + 1;
+    this.index.remove(from, to);
+    this.sentences.splice(from, to - from);
+    for (let i = from; i < this.sentences.length; i++) this.sentences[i]!.id = i;
+    // Weights after the cut moved down with their sentences: recompute them all when asked.
+    this.changed();
+    return true;
+  }
+
+  /**
+   * Changes whenever an article is added or removed: a cache of anything about the sentences
+   * (their numbers above all) is stale once it differs.
+   */
+  get revision(): number {
+    return this.generation;
+  }
+
+  /** The segment of an indexed article (to store it beside the article). */
+  segmentOf(id: string): ArticleSegment | undefined {
+    const own = this.byArticle.get(id);
+    if (!own) return undefined;
+    // From the index's own arrays, with a key table of the article's own keys.
+    const local = new Map<number, number>();
+    const terms: string[] = [];
+    const length = new Uint16Array(own.length);
+    const stops = new Uint16Array(own.length);
+    const term: number[] = [];
+    const flags: number[] = [];
+    for (const [i, s] of own.entries()) {
+      const t = this.index.tokensOf(s.id);
+      length[i] = t.term.length;
+      stops[i] = t.stops;
+      for (let k = 0; k < t.term.length; k++) {
+        const g = t.term[k]!;
+        let l = local.get(g);
+        if (l === undefined) {
+          local.set(g, (l = terms.length));
+          terms.push(this.index.keys[g]!);
         }
+        term.push(l);
+        flags.push(t.flags[k]!);
       }
     }
-    for (const [key, list] of building) this.postings.set(key, Int32Array.from(list));
-    const n = this.sentences.length;
-    this.acc = new Float64Array(n);
-    this.accWeight = new Float64Array(n);
-    this.weightOf = new Float32Array(n);
-    this.hits = new Uint16Array(n);
-    this.maxIdf = Math.log(1 + n);
-    for (const [key, list] of this.postings) this.idf.set(key, Math.log(1 + n / list.length));
-    for (const s of this.sentences) this.weightOf[s.id] = s.tokens.reduce((w, t) => w + this.weigh(t), 0);
-    for (const link of data.links) {
-      this.addLink(link);
-      this.addLink(flip(link));
+    return { article: id, terms, length, stops, term: Uint32Array.from(term), flags: Uint8Array.from(flags) };
+  }
+
+  /** Every link, each once, naming sentences by article (the form stored in CorpusData). */
+  allLinks(): CorpusLink[] {
+    const out: CorpusLink[] = [];
+    for (const [from, list] of this.links) {
+      for (const l of list) {
+        if (from.id < l.to.id)
+          out.push({
+            a: from.ref,
+            b: l.to.ref,
+            aSpan: l.aSpan,
+            bSpan: l.bSpan,
+            score: l.score,
+            ...(l.chained ? { chained: true as const } : {}),
+          });
+      }
+    }
+    return out;
+  }
+
+  /** The links of a sentence. */
+  linksOf(s: IndexedSentence): readonly SentenceLink[] {
+    return this.links.get(s) ?? [];
+  }
+
+  /** The sentence a reference names, if its article is indexed. */
+  sentenceOf(ref: SentenceRef): IndexedSentence | undefined {
+    return this.byArticle.get(ref.article)?.[ref.index];
+  }
+
+  /** Stores links (both directions); a link to an article not indexed is left out. */
+  addLinks(links: readonly CorpusLink[]): void {
+    for (const l of links) {
+      const a = this.sentenceOf(l.a);
+      const b = this.sentenceOf(l.b);
+      if (!a || !b) continue;
+      const chained = l.chained ? { chained: true as const } : {};
+      this.pushLink(a, { to: b, aSpan: l.aSpan, bSpan: l.bSpan, score: l.score, ...chained });
+      this.pushLink(b, { to: a, aSpan: l.bSpan, bSpan: l.aSpan, score: l.score, ...chained });
     }
   }
 
-  private addLink(link: CorpusLink): void {
-    let list = this.links.get(link.a);
-    if (!list) this.links.set(link.a, (list = []));
+  private pushLink(from: IndexedSentence, link: SentenceLink): void {
+    let list = this.links.get(from);
+    if (!list) this.links.set(from, (list = []));
     list.push(link);
+  }
+
+  private indexArticles(articles: readonly CorpusArticle[], segments?: readonly ArticleSegment[]): void {
+    const made = segments ?? articles.map((a) => buildSegment(a));
+    for (const [k, seg] of made.entries()) {
+      if (seg.article !== articles[k]!.id || seg.length.length !== articles[k]!.sentences.length)
+        throw new Error(`the segment given for article ${articles[k]!.id} does not fit it`);
+    }
+    this.index.add(made);
+    for (const article of articles) {
+      this.articles.set(article.id, article);
+      const own = article.sentences.map(
+        (sentence, index) =>
+          new IndexedSentence(this.sentences.length + index, article, sentence, index, this.tokensOf),
+      );
+      this.sentences.push(...own);
+      this.byArticle.set(article.id, own);
+      for (const x of own) this.group(x);
+    }
+    const n = this.sentences.length;
+    if (this.acc.length < n) {
+      const room = Math.max(n, Math.ceil(this.acc.length * 1.5));
+      this.acc = new Float64Array(room);
+      this.accWeight = new Float64Array(room);
+      this.hits = new Uint16Array(room);
+      this.weightOf = new Float32Array(room);
+      this.weightGen = new Uint32Array(room);
+    }
+    this.changed();
+  }
+
+  private changed(): void {
+    this.generation++;
+    this.spans.clear();
+    this.maxIdf = Math.log(1 + this.sentences.length);
+    if (this.termIdf.length < this.index.keys.length) {
+      const room = Math.ceil(this.index.keys.length * 1.5);
+      this.termIdf = new Float64Array(room);
+      this.termIdfGen = new Uint32Array(room);
+    }
+  }
+
+  /**
+   * Near-identical sentences are those with the same content words in the same order and the
+   * same number of stop words, numbers aside ("at 12 degrees" / "at 32 degrees"): a statement
+   * that outlets copy, with its figures as each outlet gives them. A page sentence is aligned
+   * with the best of a group only, and every member is listed with its own verdict.
+   */
+  private sameGroup(a: IndexedSentence, b: IndexedSentence): boolean {
+    return this.index.sameContent(a.id, b.id, NUMBER_FLAG);
+  }
+
+  private groupHash(s: IndexedSentence): number {
+    return this.index.contentHash(s.id, NUMBER_FLAG);
+  }
+
+  private group(s: IndexedSentence): void {
+    // A sentence of fewer than three content words is too short to say it is the same statement.
+    if (this.index.contentLength(s.id) < 3) return;
+    const h = this.groupHash(s);
+    const at = this.groupHeads.get(h);
+    const heads = at === undefined ? [] : Array.isArray(at) ? at : [at];
+    const head = heads.find((x) => this.sameGroup(x, s));
+    if (head) {
+      head.group ??= [head];
+      head.group.push(s);
+      s.group = head.group;
+    } else if (at === undefined) this.groupHeads.set(h, s);
+    else this.groupHeads.set(h, [...heads, s]);
+  }
+
+  private ungroup(s: IndexedSentence): void {
+    const members = s.group;
+    if (members) {
+      members.splice(members.indexOf(s), 1);
+      s.group = undefined;
+      if (members.length === 1) members[0]!.group = undefined;
+    }
+    if (this.index.contentLength(s.id) < 3) return;
+    const h = this.groupHash(s);
+    const at = this.groupHeads.get(h);
+    if (at === undefined) return;
+    const heads = Array.isArray(at) ? at : [at];
+    const k = heads.indexOf(s);
+    if (k < 0) return;
+    // Another member heads the group now.
+    const next = members?.[0];
+    const rest = next ? heads.map((x) => (x === s ? next : x)) : heads.filter((x) => x !== s);
+    if (!rest.length) this.groupHeads.delete(h);
+    else this.groupHeads.set(h, rest.length === 1 ? rest[0]! : rest);
+  }
+
+  private readonly tokensOf = (s: IndexedSentence): Token[] => {
+    const cached = this.tokenCache.get(s);
+    if (cached) {
+      // Most recently used last.
+      this.tokenCache.delete(s);
+      this.tokenCache.set(s, cached);
+      return cached;
+    }
+    const tokens = tokenize(s.text);
+    this.tokenCache.set(s, tokens);
+    if (this.tokenCache.size > TOKEN_CACHE) this.tokenCache.delete(this.tokenCache.keys().next().value!);
+    return tokens;
+  };
+
+  private idfOf(term: number | undefined): number {
+    if (term === undefined) return this.maxIdf;
+    if (this.termIdfGen[term] === this.generation) return this.termIdf[term]!;
+    const df = this.index.df(term);
+    const idf = df ? Math.log(1 + this.sentences.length / df) : this.maxIdf;
+    this.termIdf[term] = idf;
+    this.termIdfGen[term] = this.generation;
+    return idf;
+  }
+
+  private weighTerm(idf: number, name: boolean): number {
+    const w = 0.35 + 0.65 * Math.min(1, idf / this.maxIdf);
+    // Names and titles say who spoke, not what was said: two sentences sharing only
+    // "NATO Secretary General Jens Stoltenberg" are not the same statement.
+    return name ? w * NAME_WEIGHT : w;
   }
 
   /** How much a token counts: rare words near 1, common ones less, stop words little. */
   readonly weigh = (t: Token): number => {
     if (t.stop) return STOP_WEIGHT;
-    const idf = this.idf.get(t.key) ?? this.maxIdf;
-    const w = 0.35 + 0.65 * Math.min(1, idf / this.maxIdf);
-    // Names and titles say who spoke, not what was said: two sentences sharing only
-    // "NATO Secretary General Jens Stoltenberg" are not the same statement.
-    return t.name ? w * NAME_WEIGHT : w;
+    return this.weighTerm(this.idfOf(this.index.termId(t.key)), t.name);
   };
 
+  /** A sentence's total token weight, from the index's arrays (no tokens needed). */
+  private sentenceWeight(id: number): number {
+    if (this.weightGen[id] === this.generation) return this.weightOf[id]!;
+    const { term, flags, stops } = this.index.tokensOf(id);
+    let w = stops * STOP_WEIGHT;
+    for (let k = 0; k < term.length; k++) w += this.weighTerm(this.idfOf(term[k]), (flags[k]! & NAME_FLAG) !== 0);
+    this.weightOf[id] = w;
+    this.weightGen[id] = this.generation;
+    return w;
+  }
+
   /**
-   * Corpus sentences that share enough rare words with the tokens, best first.
+   * Corpus sentences that share enough rare words with the tokens, best first; with `grouped`,
+   * the best member of each group of near-identical sentences only (see sameGroup).
    *
    * Term at a time, rarest word first, into a flat accumulator. Once the words left cannot
    * lift a sentence not seen yet to the minimum, common words only add to the sentences
    * already seen (looked up by binary search when that is cheaper than reading the posting
-   * list): the same candidates as reading every list, at a fraction of the cost.
+   * list): the same candidates as reading every list, at a fraction of the cost. (Max-score
+   * pruning against the best MAX_CANDIDATES was tried: on the benchmark's 10,000 articles the
+   * floor's upkeep cost more than it saved, 1.05-1.39 s against 0.82-0.91 s per 1,000 queries.)
    */
-  candidates(tokens: Token[], exclude?: ReadonlySet<string>, minBound = 0): number[] {
+  candidates(tokens: Token[], exclude?: ReadonlySet<string>, minBound = 0, grouped = false): number[] {
     // Per distinct content word: its rarity, its postings, and its weight in the query.
     const weightOfKey = new Map<string, number>();
     let queryWeight = 0;
@@ -197,7 +519,11 @@ export class Matcher {
       else weightOfKey.set(t.key, (weightOfKey.get(t.key) ?? 0) + w);
     }
     const terms = [...weightOfKey]
-      .map(([key, weight]) => ({ idf: this.idf.get(key) ?? this.maxIdf, list: this.postings.get(key), weight }))
+      .map(([key, weight]) => {
+        const term = this.index.termId(key);
+        const list = term !== undefined && this.index.df(term) ? this.index.list(term) : undefined;
+        return { idf: this.idfOf(term), list, weight };
+      })
       .sort((x, y) => y.idf - x.idf);
     const total = terms.reduce((sum, t) => sum + t.idf, 0);
     const min = Math.min(total * MIN_RETRIEVAL_SHARE, MIN_RETRIEVAL_IDF);
@@ -211,6 +537,18 @@ export class Matcher {
     const needTerms = Math.min(MIN_SHARED_TERMS, terms.length);
     // A word in a large share of all sentences opens no candidates of its own.
     const common = Math.max(COMMON_MIN_DF, this.sentences.length * COMMON_SHARE);
+    const reset = (id: number) => {
+      acc[id] = 0;
+      accWeight[id] = 0;
+      hits[id] = 0;
+    };
+    // The most the alignment score could be: every shared word and every stop word aligned,
+    // over the shorter text (an upper bound of both Dice and containment). It only grows.
+    const bound = (id: number) => (accWeight[id]! + stopWeight) / Math.min(queryWeight, this.sentenceWeight(id));
+    const qualifies = (id: number) => hits[id]! >= needTerms && acc[id]! >= min && bound(id) >= minBound;
+    const excluded = (id: number) => exclude?.has(this.sentences[id]!.article.id) ?? false;
+    /** What a sentence stands for in the ranking: its group when grouped. */
+    const unit = (id: number): unknown => (grouped ? (this.sentences[id]!.group ?? id) : id);
     for (const { idf, list, weight } of terms) {
       // A sentence first seen now needs the words left to reach the minimum, and two of them.
       if (!list) continue;
@@ -244,37 +582,43 @@ export class Matcher {
       }
     }
     // The best MAX_CANDIDATES by score, kept in a small sorted list (no sort of every hit).
-    const best: Array<[number, number]> = [];
+    // Of equal scores, the sentence whose own words the query covers most goes first (a copy of
+    // the statement before a longer sentence that also holds it), then the lower number.
+    const best: Array<{ id: number; w: number; cover: number }> = [];
+    const before = (x: { id: number; w: number; cover: number }, y: { id: number; w: number; cover: number }) =>
+      x.w > y.w || (x.w === y.w && (x.cover > y.cover || (x.cover === y.cover && x.id < y.id)));
     for (const id of touched) {
       const w = acc[id]!;
-      const shared = hits[id]!;
-      // The most the alignment score could be: every shared word and every stop word aligned,
-      // over the shorter text (an upper bound of both Dice and containment).
-      const bound = (accWeight[id]! + stopWeight) / Math.min(queryWeight, this.weightOf[id]!);
-      acc[id] = 0;
-      accWeight[id] = 0;
-      hits[id] = 0;
-      if (
-        bound < minBound ||
-        shared < needTerms ||
-        w < min ||
-        (best.length === MAX_CANDIDATES && w <= best[best.length - 1]![1])
-      )
-        continue;
-      if (exclude?.has(this.sentences[id]!.article.id)) continue;
+      const last = best.length === MAX_CANDIDATES ? best[MAX_CANDIDATES - 1]! : undefined;
+      // The cheap tests first: most sentences touched are out on their score.
+      let entry: { id: number; w: number; cover: number } | undefined;
+      if (!(last && w < last.w) && qualifies(id) && !excluded(id)) {
+        entry = { id, w, cover: accWeight[id]! / this.sentenceWeight(id) };
+        if (last && !before(entry, last)) entry = undefined;
+      }
+      reset(id);
+      if (!entry) continue;
+      if (grouped) {
+        const u = unit(id);
+        const same = best.findIndex((x) => unit(x.id) === u);
+        if (same >= 0) {
+          if (before(best[same]!, entry)) continue;
+          best.splice(same, 1);
+        }
+      }
       let k = best.length;
-      while (k > 0 && (best[k - 1]![1] < w || (best[k - 1]![1] === w && best[k - 1]![0] > id))) k--;
-      best.splice(k, 0, [id, w]);
+      while (k > 0 && before(entry, best[k - 1]!)) k--;
+      best.splice(k, 0, entry);
       if (best.length > MAX_CANDIDATES) best.pop();
     }
-    return best.map(([id]) => id);
+    return best.map((x) => x.id);
   }
 
   /** Direct matches of a tokenised text, best first. */
   directMatches(text: string, tokens: Token[]): Match[] {
     const out: Match[] = [];
     const page = { text, tokens };
-    for (const id of this.candidates(tokens, undefined, MIN_BOUND)) {
+    for (const id of this.candidates(tokens, undefined, MIN_BOUND, true)) {
       const target = this.sentences[id]!;
       const sim = bestSimilarity(page, target, this.weigh, CHECK_SYNONYMS);
       // Words found verbatim (after normalisation) inside a corpus sentence, or the other way
@@ -282,8 +626,12 @@ export class Matcher {
       if (sim.shared >= MIN_SHARED && sameWords(tokens, target.tokens)) {
         sim.score = Math.max(sim.score, tokens.length === target.tokens.length ? 1 : VERBATIM_SCORE);
       }
-      if (sim.score >= MATCH_THRESHOLD) out.push({ target, sim });
-      else if (sim.score >= SPAN_FROM) {
+      if (sim.score >= MATCH_THRESHOLD) {
+        out.push({ target, sim });
+        // The sentences near-identical to it match as well: aligned once, each listed (and
+        // judged on its own words by `versions`) with this alignment's score.
+        for (const member of target.group ?? []) if (member !== target) out.push({ target: member, sim });
+      } else if (sim.score >= SPAN_FROM) {
         const span = this.spanMatch(page, target);
         if (span) out.push(span);
       }
@@ -308,13 +656,15 @@ export class Matcher {
   private spanMatch(page: { text: string; tokens: Token[] }, target: IndexedSentence): Match | undefined {
     let words: Set<string> | undefined;
     let best: Match | undefined;
-    for (const first of [target.id - 1, target.id]) {
+    const own = this.byArticle.get(target.article.id) ?? [];
+    for (const first of [own[target.index - 1], target]) {
+      if (!first) continue;
       const span = this.span(first);
       if (!span) continue;
       // Only a neighbour holding a word of the page (a content word, not a name) can lift the
       // score: other words only lengthen the text. A cheap test before the alignment.
       words ??= new Set(page.tokens.filter((t) => isEvidence(t) && !t.name).map((t) => t.key));
-      const neighbour = this.sentences[first === target.id ? first + 1 : first]!;
+      const neighbour = first === target ? own[target.index + 1]! : first;
       if (!neighbour.tokens.some((t) => words!.has(t.key))) continue;
       // The whole page sentence against the whole join: no clause windows, whose parts the
       // single sentences were already scored on.
@@ -331,27 +681,34 @@ export class Matcher {
   }
 
   /** Sentence `first` of an article joined with the next one, as one corpus text (cached). */
-  private span(first: number): IndexedSentence | undefined {
-    if (this.spans.has(first)) return this.spans.get(first);
-    const a = this.sentences[first];
-    const b = this.sentences[first + 1];
+  private span(a: IndexedSentence): IndexedSentence | undefined {
+    if (this.spans.has(a)) return this.spans.get(a);
+    const b = this.byArticle.get(a.article.id)?.[a.index + 1];
     let joined: IndexedSentence | undefined;
     // Body text only: a headline or a pull quote repeats the article, it does not continue it.
     // One paragraph only: a statement does not run on over a line break.
-    const oneParagraph = a && b && !a.article.text.slice(a.sentence.end, b.sentence.start).includes('\n');
-    if (a && b && oneParagraph && a.article === b.article && a.sentence.kind === 'body' && b.sentence.kind === 'body') {
+    const oneParagraph = b && !a.article.text.slice(a.sentence.end, b.sentence.start).includes('\n');
+    if (b && oneParagraph && a.sentence.kind === 'body' && b.sentence.kind === 'body') {
       const shift = b.sentence.start - a.sentence.start;
-      joined = {
-        id: first,
-        article: a.article,
-        sentence: { start: a.sentence.start, end: b.sentence.end, kind: 'body' },
-        text: a.article.text.slice(a.sentence.start, b.sentence.end),
-        tokens: [...a.tokens, ...b.tokens.map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }))],
-        parts: 2,
-      };
+      const tokens = [...a.tokens, ...b.tokens.map((t) => ({ ...t, start: t.start + shift, end: t.end + shift }))];
+      joined = new IndexedSentence(
+        a.id,
+        a.article,
+        { start: a.sentence.start, end: b.sentence.end, kind: 'body' },
+        a.index,
+        () => tokens,
+      );
+      joined.parts = 2;
     }
-    this.spans.set(first, joined);
+    this.spans.set(a, joined);
     return joined;
+  }
+
+  /** The corpus sentences a matched text covers: itself, or both sentences of a join. */
+  private partsOf(s: IndexedSentence): IndexedSentence[] {
+    if (!s.parts) return [s];
+    const own = this.byArticle.get(s.article.id) ?? [];
+    return own.slice(s.index, s.index + s.parts);
   }
 
   /** Versions of one page sentence: direct matches, then the linked versions of sure ones. */
@@ -360,22 +717,22 @@ export class Matcher {
     const page = { text, tokens };
     const direct = this.directMatches(text, tokens);
     const versions = new Map<number, Version>();
-    for (const m of direct) versions.set(m.target.id, this.version(page, m.target, m.sim.score));
+    // Near-identical versions often have the very same words: each wording is judged once.
+    const judged = new Map<string, Comparison>();
+    for (const m of direct) versions.set(m.target.id, this.version(page, m.target, m.sim.score, undefined, judged));
     // Sentences a direct match covers (two for a span): a link to one of them adds nothing.
-    const covered = new Set(
-      direct.flatMap((m) => Array.from({ length: m.target.parts ?? 1 }, (_, k) => m.target.id + k)),
-    );
+    const covered = new Set(direct.flatMap((m) => this.partsOf(m.target)));
 
     for (const m of direct) {
       if (m.sim.score < ANCHOR_THRESHOLD) continue;
       const t = m.target;
       // Only the links of the part of the corpus sentence that the page sentence matched.
       const span = regionSpan(t, m.sim.regionB);
-      for (const link of this.links.get(t.id) ?? []) {
-        if (versions.has(link.b) || covered.has(link.b) || !overlapsEnough(span, link.aSpan)) continue;
+      for (const link of this.links.get(t) ?? []) {
+        if (versions.has(link.to.id) || covered.has(link.to) || !overlapsEnough(span, link.aSpan)) continue;
         const score = m.sim.score * link.score;
         if (score < MIN_LINKED_SCORE) continue;
-        versions.set(link.b, this.version(page, this.sentences[link.b]!, round(score), t.article.id));
+        versions.set(link.to.id, this.version(page, link.to, round(score), t.article.id, judged));
       }
     }
     return [...versions.values()].sort((x, y) => y.score - x.score || x.article.localeCompare(y.article));
@@ -391,8 +748,15 @@ export class Matcher {
     target: IndexedSentence,
     score: number,
     via?: string,
+    judged?: Map<string, Comparison>,
   ): Version {
-    const c = compare(page, target, score);
+    // The verdict depends on the two texts and on the score (see CLOSE_SCORE in verdict.ts).
+    const key = `${score}\u0000${target.text}`;
+    let c = judged?.get(key);
+    if (!c) {
+      c = compare(page, target, score);
+      judged?.set(key, c);
+    }
     const { meta } = target.article;
     return {
       article: target.article.id,
@@ -428,13 +792,9 @@ function contains(list: Int32Array, id: number): boolean {
   return false;
 }
 
-function flip(l: CorpusLink): CorpusLink {
-  return { a: l.b, b: l.a, aSpan: l.bSpan, bSpan: l.aSpan, score: l.score };
-}
-
 /** Two corpus texts (sentences or joined neighbours) share a sentence. */
 function overlapsSpan(x: IndexedSentence, y: IndexedSentence): boolean {
-  return x.article === y.article && x.id < y.id + (y.parts ?? 1) && y.id < x.id + (x.parts ?? 1);
+  return x.article === y.article && x.index < y.index + (y.parts ?? 1) && y.index < x.index + (x.parts ?? 1);
 }
 
 /** Spans overlap by at least half of the shorter one. */

@@ -1,4 +1,5 @@
 /** Shared shapes of the corpus and of check results. */
+import type { PackedSegments } from './index/segment';
 
 /** What is known about a reference article (see corpus/metadata.ts). */
 export interface ArticleMeta {
@@ -38,12 +39,32 @@ export interface CorpusArticle {
 }
 
 /**
+ * A corpus sentence named so that adding or removing other articles never changes the name:
+ * its article and its position among that article's sentences.
+ */
+export interface SentenceRef {
+  article: string;
+  index: number;
+}
+
+/**
  * Two sentences of different articles that report the same statement, found when the corpus
- * was built. `a`/`b` are global sentence numbers; `aSpan`/`bSpan` are the aligned character
- * ranges inside each sentence (relative to the article), so a page that matches only part
- * of a long sentence follows only the links of that part.
+ * was built or an article was added. `aSpan`/`bSpan` are the aligned character ranges inside
+ * each sentence (relative to the article), so a page that matches only part of a long sentence
+ * follows only the links of that part.
  */
 export interface CorpusLink {
+  a: SentenceRef;
+  b: SentenceRef;
+  aSpan: [number, number];
+  bSpan: [number, number];
+  score: number;
+  /** Made by one transitive step (links.ts): a later article's links do not chain through it. */
+  chained?: true;
+}
+
+/** A link of format 1: `a`/`b` were positions in the whole corpus's list of sentences. */
+export interface CorpusLinkV1 {
   a: number;
   b: number;
   aSpan: [number, number];
@@ -51,12 +72,28 @@ export interface CorpusLink {
   score: number;
 }
 
-/** The generated index that the extension and the command load. */
+/**
+ * The generated index that the extension and the command load. Format 2 names linked sentences
+ * by article (links stay right when articles are added or removed) and may carry each article's
+ * retrieval data ready to use (core/index/segment.ts), so loading does not tokenise the corpus.
+ */
 export interface CorpusData {
-  format: 1;
+  format: 2;
   articles: CorpusArticle[];
   links: CorpusLink[];
+  /** The articles' segments, in the order of `articles`; made at load when absent. */
+  segments?: PackedSegments;
 }
+
+/** An index file of format 1 (still read: its links are converted at load). */
+export interface CorpusDataV1 {
+  format: 1;
+  articles: CorpusArticle[];
+  links: CorpusLinkV1[];
+}
+
+/** Any index file this version reads. */
+export type StoredCorpus = CorpusData | CorpusDataV1;
 
 export type Verdict = 'identical' | 'reworded' | 'conflicting';
 

@@ -5,12 +5,12 @@
  * bundled corpus with a fixed seed at run time; nothing generated is kept.
  *
  * Usage: npm run bench [-- --quick] [-- --seed <n>] [-- --out <file>] [-- --only <part>]
- * (parts: footprint, browser, pagecost, corpora, links)
+ * (parts: footprint, browser, pagecost, corpora, links, scale)
  * Prints tables on stdout (progress on stderr) and writes everything to bench/results.json.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, platform, arch, release, totalmem } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, platform, arch, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureBrowser } from './bench/browser';
@@ -20,7 +20,7 @@ import { measureFootprint } from './bench/footprint';
 import { measurePageCost } from './bench/pagecost';
 import { report } from './bench/report';
 import type { LinksArg, LinksResult } from './bench/run-links';
-import type { BenchResults, CorpusPlan, CorpusResult, LinkRun } from './bench/types';
+import type { BenchResults, CorpusPlan, CorpusResult, LinkRun, ScaleArg, ScaleResult } from './bench/types';
 
 const DEFAULT_SEED = 20240627;
 const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
@@ -96,6 +96,37 @@ async function links(config: BenchConfig, seed: number): Promise<LinkRun[]> {
   return [first, { articles, limitMs, status: 'skipped', reason }];
 }
 
+/** The stored index against the engine before it and MiniSearch, each in its own process. */
+async function scale(config: BenchConfig, seed: number, results: BenchResults): Promise<void> {
+  const { articles, page, adds, imports, budgetMs, importLimitMs } = config.scale;
+  results.scale = [];
+  for (const engine of ['legacy', 'index', 'minisearch'] as const) {
+    log(`scale: ${engine} at ${int(articles)} generated articles`);
+    const dir = mkdtempSync(join(tmpdir(), 'qc-scale-'));
+    try {
+      const arg: ScaleArg = { engine, articles, seed, page, adds, imports, budgetMs, file: join(dir, 'index.json') };
+      await runChild('run-scale.ts', { ...arg, store: true });
+      const out = await runChild<ScaleResult>('run-scale.ts', arg, { limitMs: importLimitMs });
+      if (!out.result) throw new Error('no result before the limit');
+      if (out.timedOut) {
+        out.result.importStoppedMs = out.elapsedMs;
+        out.result.importArticles = imports;
+      }
+      results.scale.push(out.result);
+    } catch (err) {
+      failed(results, `scale (${engine})`, err);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  results.notes.push(
+    `Scale: ${int(articles)} generated articles without links, stored as each engine stores them, loaded in a fresh ` +
+      `process; a ${int(page)}-sentence page (10% planted near-copies); ${adds} articles added one at a time; ` +
+      `${int(imports)} imported at once (limit ${importLimitMs / 1000} s). The old engine adds by building everything ` +
+      `again; the stored index also links each new article to the corpus; MiniSearch does not link.`,
+  );
+}
+
 function ensureBuilt(): void {
   if (existsSync(join(EXTENSION_DIR, 'manifest.json'))) return;
   log('no built extension: running "npx wxt build"');
@@ -112,7 +143,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
     },
   });
-  const parts = ['footprint', 'browser', 'pagecost', 'corpora', 'links'];
+  const parts = ['footprint', 'browser', 'pagecost', 'corpora', 'links', 'scale'];
   if (values.only !== undefined && !parts.includes(values.only))
     throw new Error(`--only takes one of ${parts.join(', ')}, not "${values.only}"`);
   const run = (part: string) => values.only === undefined || values.only === part;
@@ -184,6 +215,8 @@ async function main(): Promise<void> {
         `${config.links.probeLimitMs / 1000} s, on ${int(config.links.articles)} (one run, ${config.links.limitMs / 1000} s limit).`,
     );
   }
+
+  if (run('scale')) await scale(config, seed, results);
 
   results.totalSeconds = (performance.now() - started) / 1000;
   const out = resolve(values.out);

@@ -59,7 +59,7 @@ describe('buildCorpus refuses bad articles', () => {
 describe('buildCorpus builds valid articles', () => {
   it('a small article', () => {
     const data = buildCorpus([input()]);
-    expect(data.format).toBe(1);
+    expect(data.format).toBe(2);
     const [article] = data.articles;
     expect(article?.id).toBe('x_1');
     expect(article?.meta).toEqual(META);

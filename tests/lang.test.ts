@@ -106,6 +106,20 @@ describe('cross-language versions', () => {
     }
   });
 
+  it('follows the articles a matcher gains and loses (a library changes it in place)', () => {
+    const changing = new Matcher(loadCorpus());
+    const text =
+      'Derzeit erfüllen 23 der 32 Mitgliedstaaten das Ziel, zwei Prozent ihres Bruttoinlandsprodukts für Verteidigung auszugeben.';
+    const before = crossVersions(changing, text, de);
+    const article = changing.articles.get(before[0]!.article)!;
+    const articlesOf = (vs: CheckResult['sentences'][number]['versions']) => new Set(vs.map((v) => v.article));
+    expect(articlesOf(before)).toContain(article.id);
+    changing.removeArticle(article.id);
+    expect(articlesOf(crossVersions(changing, text, de))).not.toContain(article.id);
+    changing.addArticle(article);
+    expect(articlesOf(crossVersions(changing, text, de))).toContain(article.id);
+  });
+
   it('calls a changed number a conflict, with the reason', () => {
     const vs = crossVersions(
       matcher,

@@ -186,14 +186,15 @@ describe('the bundled corpus clusters', () => {
     '002_7b03f4becdd2075e': 'bg',
     '004_ffd2c1fc0b86dfc0': 'pt',
   };
-  const linked = [...new Set(data.links.flatMap((l) => [l.a, l.b]))].sort((a, b) => a - b);
-  const clusters = linked.map((id) => {
-    const s = matcher.sentences[id]!;
-    return {
-      s,
-      timeline: buildTimeline(corpusCluster(matcher, s.article.id, s.sentence.start)!, { weigh: matcher.weigh }),
-    };
-  });
+  const linked = new Set(data.links.flatMap((l) => [l.a, l.b]).map((ref) => matcher.sentenceOf(ref)!));
+  const clusters = [...linked]
+    .sort((a, b) => a.id - b.id)
+    .map((s) => {
+      return {
+        s,
+        timeline: buildTimeline(corpusCluster(matcher, s.article.id, s.sentence.start)!, { weigh: matcher.weigh }),
+      };
+    });
 
   it('has clusters to show', () => {
     expect(clusters.length).toBeGreaterThan(20);

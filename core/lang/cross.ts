@@ -263,14 +263,15 @@ function version(text: string, g: GlossToken[], m: CrossMatch, lang: string, via
   };
 }
 
-const byPlace = new WeakMap<Matcher, Map<string, IndexedSentence>>();
+/** Corpus sentences by article and start, made again when the matcher's articles change. */
+const byPlace = new WeakMap<Matcher, { revision: number; map: Map<string, IndexedSentence> }>();
 function sentenceAt(matcher: Matcher, article: string, start: number): IndexedSentence | undefined {
-  let map = byPlace.get(matcher);
-  if (!map) {
-    map = new Map(matcher.sentences.map((s) => [`${s.article.id}:${s.sentence.start}`, s]));
-    byPlace.set(matcher, map);
+  let cached = byPlace.get(matcher);
+  if (!cached || cached.revision !== matcher.revision) {
+    const map = new Map(matcher.sentences.map((s) => [`${s.article.id}:${s.sentence.start}`, s]));
+    byPlace.set(matcher, (cached = { revision: matcher.revision, map }));
   }
-  return map.get(`${article}:${start}`);
+  return cached.map.get(`${article}:${start}`);
 }
 
 /**

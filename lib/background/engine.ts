@@ -5,24 +5,29 @@
  * and the user's own. Adding, deleting or hiding an article changes the engine in place, so the
  * next check of any tab sees it.
  */
-import { linkArticles } from '../../core/links';
+import type { ArticleSegment } from '../../core/index/segment';
 import { CorpusSearch } from '../../core/search';
 import { Matcher } from '../../core/matcher';
-import type { CorpusArticle, CorpusData, CorpusLink } from '../../core/types';
+import type { CorpusArticle, CorpusData, CorpusLink, StoredCorpus } from '../../core/types';
 import type { Languages } from './languages';
 
 /** The user's side of the engine: their articles and the bundled ones they hid. */
 export interface LibraryState {
   articles: CorpusArticle[];
   hidden: string[];
-  /** Links found for a set of articles before (see `linksKey`), to start without finding them again. */
+  /** What linking the user's articles found before (see `linksKey`), to start without linking again. */
   links?: CachedLinks;
 }
 
-/** Cross-article links of one set of articles, named by `linksKey`. */
+/**
+ * The cross-article links that touch the user's articles, and those articles' index segments
+ * (typed arrays, stored as they are in IndexedDB), for one set of articles named by `linksKey`:
+ * with them a start puts the user's articles back without tokenising or linking them.
+ */
 export interface CachedLinks {
   key: string;
   links: CorpusLink[];
+  segments?: Record<string, ArticleSegment>;
 }
 
 /**
@@ -34,9 +39,11 @@ export function linksKey(articles: CorpusArticle[], version: string): string {
 }
 
 export interface Engine {
-  data: CorpusData;
+  /** The articles matched now and their links (made again only after a change). */
+  readonly data: CorpusData;
   matcher: Matcher;
-  search: CorpusSearch;
+  /** The corpus search box's index, made on its first use after a change. */
+  readonly search: CorpusSearch;
   /** Pages in other languages (lib/background/languages.ts); absent: English only. */
   languages?: Languages;
   /** The bundled index as shipped and the user's library; absent: the bundled articles only. */
@@ -49,64 +56,122 @@ export interface EngineLibrary {
   hidden: Set<string>;
   /** The extension's version, part of the links' cache key. */
   version?: string;
-  /** Called with the links after each rebuild, to keep them for the next start. */
+  /** Called with the user's links and segments after each change, to keep them for the next start. */
   onLinked?: (cached: CachedLinks) => void;
 }
 
-/**
- * The data, matcher and search for a set of articles: the one place the engine follows a change
- * of its articles. For now a full rebuild (cross-article links found again, as the corpus build
- * does); an incremental `Matcher.addArticle/removeArticle` can replace it here alone.
- */
-export function reindex(articles: CorpusArticle[], links?: CorpusLink[]): Pick<Engine, 'data' | 'matcher' | 'search'> {
-  const sorted = [...articles].sort((x, y) => x.id.localeCompare(y.id));
-  const data: CorpusData = { format: 1, articles: sorted, links: links ?? [] };
-  if (!links) data.links = linkArticles(new Matcher(data));
-  return { data, matcher: new Matcher(data), search: new CorpusSearch(data) };
+/** An engine around a matcher: `data` and `search` follow the matcher's revision. */
+function engineOf(matcher: Matcher, languages?: Languages, library?: EngineLibrary): Engine {
+  let dataAt = -1;
+  let data: CorpusData | undefined;
+  let searchAt = -1;
+  let search: CorpusSearch | undefined;
+  return {
+    matcher,
+    languages,
+    library,
+    get data() {
+      if (!data || dataAt !== this.matcher.revision) {
+        dataAt = this.matcher.revision;
+        data = { format: 2, articles: [...this.matcher.articles.values()], links: this.matcher.allLinks() };
+      }
+      return data;
+    },
+    get search() {
+      if (!search || searchAt !== this.matcher.revision) {
+        searchAt = this.matcher.revision;
+        search = new CorpusSearch(this.data);
+      }
+      return search;
+    },
+  };
 }
 
+/** The articles the engine should match: bundled minus hidden, plus the user's. */
+function articlesOf(lib: EngineLibrary): CorpusArticle[] {
+  return [...lib.bundled.articles.filter((a) => !lib.hidden.has(a.id)), ...lib.user.values()];
+}
+
+const refKey = (l: CorpusLink) => `${l.a.article}\u0000${l.a.index}\u0000${l.b.article}\u0000${l.b.index}`;
+
 /**
- * Rebuilds the engine for its library's articles (bundled minus hidden, plus the user's), with
- * the links of `cached` when they are of these articles, and hands new links to `onLinked`.
+ * Hands what the user's articles added to `onLinked`: every link the shipped index does not have
+ * (the user's links, and links between bundled sentences made through a user's sentence by the
+ * transitive step) and the user's articles' segments.
  */
-export function relink(engine: Engine, cached?: CachedLinks): void {
+function keep(engine: Engine): void {
   const lib = engine.library!;
-  const articles = articlesOf(engine);
-  const key = linksKey(articles, lib.version ?? '');
-  const reuse = cached?.key === key ? cached.links : undefined;
-  Object.assign(engine, reindex(articles, reuse));
-  if (!reuse) lib.onLinked?.({ key, links: engine.data.links });
+  if (!lib.onLinked) return;
+  const shipped = new Set(lib.bundled.links.map(refKey));
+  const segments: Record<string, ArticleSegment> = {};
+  for (const id of lib.user.keys()) {
+    const seg = engine.matcher.segmentOf(id);
+    if (seg) segments[id] = seg;
+  }
+  lib.onLinked({
+    key: linksKey(articlesOf(lib), lib.version ?? ''),
+    links: engine.matcher.allLinks().filter((l) => !shipped.has(refKey(l))),
+    segments,
+  });
 }
 
-/** The engine of the bundled index and a library (no rebuild when the library changes nothing). */
+/**
+ * Brings the engine to a set of the user's articles and hidden bundled ids, changing only what
+ * changed: removed and newly hidden articles are taken out of the index with their links, added
+ * and shown again ones are indexed and linked against the rest (Matcher.importArticles), in one
+ * pass however many there are. False when nothing changed.
+ */
+export function applyLibrary(engine: Engine, articles: CorpusArticle[], hidden: Iterable<string>): boolean {
+  const lib = libraryOf(engine);
+  const bundledIds = new Set(lib.bundled.articles.map((a) => a.id));
+  const nextHidden = new Set([...hidden].filter((id) => bundledIds.has(id)));
+  const nextUser = new Map(articles.map((a) => [a.id, a]));
+  const out = [
+    ...[...lib.user.keys()].filter((id) => !nextUser.has(id)),
+    ...[...nextHidden].filter((id) => !lib.hidden.has(id)),
+  ];
+  const into = [
+    ...lib.bundled.articles.filter((a) => lib.hidden.has(a.id) && !nextHidden.has(a.id)),
+    ...articles.filter((a) => !lib.user.has(a.id)),
+  ];
+  lib.user = nextUser;
+  lib.hidden = nextHidden;
+  if (!out.length && !into.length) return false;
+  for (const id of out) engine.matcher.removeArticle(id);
+  if (into.length) engine.matcher.importArticles(into);
+  keep(engine);
+  return true;
+}
+
+/** The engine of the bundled index and a library (the user's articles put back or linked once). */
 export function createEngine(
-  bundled: CorpusData,
+  bundled: StoredCorpus,
   state: LibraryState,
   languages?: Languages,
   options: Pick<EngineLibrary, 'version' | 'onLinked'> = {},
 ): Engine {
-  const library: EngineLibrary = {
-    bundled,
-    user: new Map(state.articles.map((a) => [a.id, a])),
-    hidden: new Set(state.hidden),
-    ...options,
+  const matcher = new Matcher(bundled);
+  const shipped: CorpusData = {
+    format: 2,
+    articles: bundled.articles,
+    links: bundled.format === 2 ? bundled.links : matcher.allLinks(),
   };
-  const engine: Engine = {
-    data: bundled,
-    matcher: undefined as unknown as Matcher,
-    search: undefined as unknown as CorpusSearch,
-    languages,
-    library,
-  };
-  if (library.user.size || library.hidden.size) relink(engine, state.links);
-  else Object.assign(engine, { matcher: new Matcher(bundled), search: new CorpusSearch(bundled) });
+  const library: EngineLibrary = { bundled: shipped, user: new Map(), hidden: new Set(), ...options };
+  const engine = engineOf(matcher, languages, library);
+  const bundledIds = new Set(bundled.articles.map((a) => a.id));
+  library.hidden = new Set(state.hidden.filter((id) => bundledIds.has(id)));
+  for (const id of library.hidden) matcher.removeArticle(id);
+  if (!state.articles.length) return engine;
+  library.user = new Map(state.articles.map((a) => [a.id, a]));
+  const cached = state.links;
+  const segments = state.articles.map((a) => cached?.segments?.[a.id]);
+  if (cached?.key === linksKey(articlesOf(library), library.version ?? '') && segments.every(Boolean)) {
+    matcher.restoreArticles(state.articles, segments as ArticleSegment[], cached.links);
+  } else {
+    matcher.importArticles(state.articles);
+    keep(engine);
+  }
   return engine;
-}
-
-/** The articles the engine should match: bundled minus hidden, plus the user's. */
-function articlesOf(engine: Engine): CorpusArticle[] {
-  const lib = engine.library!;
-  return [...lib.bundled.articles.filter((a) => !lib.hidden.has(a.id)), ...lib.user.values()];
 }
 
 function libraryOf(engine: Engine): EngineLibrary {
@@ -116,24 +181,27 @@ function libraryOf(engine: Engine): EngineLibrary {
 
 /** Adds (or replaces) one of the user's articles. */
 export function addArticle(engine: Engine, article: CorpusArticle): void {
-  libraryOf(engine).user.set(article.id, article);
-  relink(engine);
+  const lib = libraryOf(engine);
+  const rest = [...lib.user.values()].filter((a) => a.id !== article.id);
+  if (lib.user.has(article.id)) applyLibrary(engine, rest, lib.hidden);
+  applyLibrary(engine, [...rest, article], lib.hidden);
 }
 
 /** Removes one of the user's articles (false when the engine did not have it). */
 export function removeArticle(engine: Engine, id: string): boolean {
-  if (!libraryOf(engine).user.delete(id)) return false;
-  relink(engine);
-  return true;
+  const lib = libraryOf(engine);
+  if (!lib.user.has(id)) return false;
+  return applyLibrary(
+    engine,
+    [...lib.user.values()].filter((a) => a.id !== id),
+    lib.hidden,
+  );
 }
 
 /** Sets which bundled articles are hidden. */
 export function setHidden(engine: Engine, ids: string[]): void {
   const lib = libraryOf(engine);
-  const next = new Set(ids);
-  if (next.size === lib.hidden.size && [...next].every((id) => lib.hidden.has(id))) return;
-  lib.hidden = next;
-  relink(engine);
+  applyLibrary(engine, [...lib.user.values()], ids);
 }
 
 let engine: Promise<Engine> | undefined;
@@ -153,7 +221,7 @@ export function getEngine(
   engine ??= (async () => {
     const res = await load(url);
     if (!res.ok) throw new Error(`corpus index not found (${res.status})`);
-    const data = (await res.json()) as CorpusData;
+    const data = (await res.json()) as StoredCorpus;
     let state: LibraryState = { articles: [], hidden: [] };
     if (library) {
       try {

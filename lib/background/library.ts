@@ -7,7 +7,7 @@ import type { browser as BrowserApi } from 'wxt/browser';
 import type { CorpusArticle, CorpusData } from '../../core/types';
 import type { LibraryRow, PageDraft } from '../protocol';
 import type { Library, LibraryRecord } from '../library/store';
-import { relink, type Engine } from './engine';
+import { applyLibrary, type Engine } from './engine';
 
 type Area = Pick<typeof BrowserApi.storage.session, 'get' | 'set' | 'remove'>;
 
@@ -17,29 +17,21 @@ type Area = Pick<typeof BrowserApi.storage.session, 'get' | 'set' | 'remove'>;
  * nothing changed.
  */
 export function syncEngine(engine: Engine, articles: CorpusArticle[], hidden: string[]): boolean {
-  const lib = (engine.library ??= { bundled: engine.data, user: new Map(), hidden: new Set() });
-  const same =
-    articles.length === lib.user.size &&
-    articles.every((a) => lib.user.has(a.id)) &&
-    hidden.length === lib.hidden.size &&
-    hidden.every((id) => lib.hidden.has(id));
-  if (same) return false;
-  lib.user = new Map(articles.map((a) => [a.id, a]));
-  lib.hidden = new Set(hidden);
-  relink(engine);
-  return true;
+  return applyLibrary(engine, articles, hidden);
 }
 
 /** Per article id, how many of its sentences have a link to another article's. */
 export function sharedCounts(data: CorpusData): Map<string, number> {
-  const owner: string[] = [];
-  for (const a of data.articles) for (let i = 0; i < a.sentences.length; i++) owner.push(a.id);
-  const linked = new Set<number>();
-  for (const l of data.links) {
-    if (owner[l.a] !== owner[l.b]) linked.add(l.a).add(l.b);
+  const linked = new Set<string>();
+  for (const { a, b } of data.links) {
+    if (a.article === b.article) continue;
+    linked.add(`${a.article}\u0000${a.index}`).add(`${b.article}\u0000${b.index}`);
   }
   const counts = new Map<string, number>();
-  for (const s of linked) counts.set(owner[s]!, (counts.get(owner[s]!) ?? 0) + 1);
+  for (const s of linked) {
+    const id = s.slice(0, s.indexOf('\u0000'));
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
   return counts;
 }
 

@@ -62,7 +62,8 @@ export interface JsonArticle {
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * The articles of a JSON file: a library export or a corpus index (`{ format: 1, articles }`).
+ * The articles of a JSON file: a library export or a corpus index (`{ format: 1 or 2, articles }`;
+ * only the texts and metadata are read: the library builds and links each article itself).
  * Throws an Error with the reason when it is neither.
  */
 export function articlesOfJson(name: string, json: unknown): { articles: JsonArticle[]; hidden: string[] } {
@@ -87,7 +88,7 @@ export function articlesOfJson(name: string, json: unknown): { articles: JsonArt
     const hidden = Array.isArray(json.hidden) ? json.hidden.filter((x): x is string => typeof x === 'string') : [];
     return { articles, hidden };
   }
-  if (isRecord(json) && json.format === 1 && Array.isArray(json.articles)) {
+  if (isRecord(json) && (json.format === 1 || json.format === 2) && Array.isArray(json.articles)) {
     const data = json as unknown as CorpusData;
     const articles = data.articles.map((a: unknown, i): JsonArticle => {
       const r = isRecord(a) ? a : {};

@@ -69,7 +69,8 @@ export function runChild<T>(script: string, arg: unknown, opts: ChildOptions = {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       const elapsedMs = performance.now() - started;
-      if (timedOut) ok({ timedOut, elapsedMs });
+      // A child that sends results step by step keeps the steps it finished.
+      if (timedOut) ok({ timedOut, elapsedMs, result });
       else if (code !== 0 || result === undefined)
         fail(new Error(`bench child ${script} failed (${signal ?? `exit code ${code}`})`));
       else ok({ result, timedOut, elapsedMs });

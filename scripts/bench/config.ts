@@ -25,6 +25,11 @@ export interface BenchConfig {
   browser: { loads: number; repeat: number };
   /** Real pages loaded with and without the extension (scripts/bench/pagecost.ts); undefined: all of them. */
   pagecost: { pages?: number };
+  /**
+   * The scale part (scripts/bench/run-scale.ts): corpus size, page size, articles added one by
+   * one and imported at once, the time a page pass may take, and the limit of an import.
+   */
+  scale: { articles: number; page: number; adds: number; imports: number; budgetMs: number; importLimitMs: number };
 }
 
 export const FULL: BenchConfig = {
@@ -44,6 +49,7 @@ export const FULL: BenchConfig = {
   links: { probe: 100, probeLimitMs: 6_000, articles: 1000, limitMs: 60_000 },
   browser: { loads: 10, repeat: 40 },
   pagecost: {},
+  scale: { articles: 10_000, page: 1000, adds: 3, imports: 1000, budgetMs: 60_000, importLimitMs: 300_000 },
 };
 
 export const QUICK: BenchConfig = {
@@ -58,4 +64,5 @@ export const QUICK: BenchConfig = {
   links: { probe: 10, probeLimitMs: 2_000, articles: 50, limitMs: 5_000 },
   browser: { loads: 3, repeat: 5 },
   pagecost: { pages: 4 },
+  scale: { articles: 200, page: 200, adds: 3, imports: 20, budgetMs: 3_000, importLimitMs: 20_000 },
 };

@@ -182,7 +182,7 @@ export function generateArticles(pool: SourcePool, seed: number, count: number):
 
 /** The index data of generated articles, without cross-article links. */
 export function corpusOf(articles: readonly GeneratedArticle[]): CorpusData {
-  return { format: 1, articles: articles.map((a) => buildArticle(a.id, a.text, a.meta)), links: [] };
+  return { format: 2, articles: articles.map((a) => buildArticle(a.id, a.text, a.meta)), links: [] };
 }
 
 export interface PlantedSentence {

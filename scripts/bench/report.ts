@@ -1,6 +1,6 @@
 /** The benchmark's results as readable tables: every figure median [min–max], runs in a column. */
 import type { Bytes, Stat } from './measure';
-import type { BenchResults, CorpusResult, LinkRun, Recall } from './types';
+import type { BenchResults, CorpusResult, LinkRun, Recall, ScaleResult } from './types';
 
 /** A number with a precision that suits its size. */
 export function num(x: number): string {
@@ -55,6 +55,45 @@ function linkRow(l: LinkRun): string[] {
   if (l.status === 'stopped')
     return [what, `> ${num(l.ms / 1000)} s: stopped`, '—', `limit ${num(l.limitMs / 1000)} s`];
   return [what, 'skipped (too slow)', '—', l.reason];
+}
+
+const scaleHeader = [
+  'engine',
+  'articles',
+  'sentences',
+  'load ms',
+  'heap MB (+typed)',
+  'page ms/1,000 sentences',
+  'recall (planted)',
+  'add one ms',
+  'import ms',
+];
+
+const ENGINE_NAMES: Record<ScaleResult['engine'], string> = {
+  legacy: 'before (tokenised at load)',
+  index: 'stored index',
+  minisearch: 'MiniSearch + alignment',
+};
+
+function scaleRow(s: ScaleResult): string[] {
+  const page = s.page;
+  const imported =
+    s.importStoppedMs !== undefined
+      ? `> ${num(s.importStoppedMs / 1000)} s (${int(s.importArticles ?? 0)}): stopped`
+      : s.importMs !== undefined
+        ? `${num(s.importMs)} (${int(s.importArticles ?? 0)})`
+        : '—';
+  return [
+    ENGINE_NAMES[s.engine],
+    int(s.articles),
+    int(s.sentences),
+    num(s.loadMs),
+    `${num(s.heapMB)} (+${num(s.arrayBuffersMB)})`,
+    page ? `${fig(page.msPer1000)}${page.measured < page.sentences ? ` (first ${int(page.measured)})` : ''}` : '—',
+    page ? recall(page.recall) : '—',
+    s.addMs ? fig(s.addMs) : '—',
+    imported,
+  ];
 }
 
 export function report(r: BenchResults): string {
@@ -292,6 +331,11 @@ export function report(r: BenchResults): string {
       if (where.length)
         out.push('Where the longest ones spent it:', ...where.map((p) => `- ${p.page}: ${p.extensionWhere}`));
     }
+  }
+
+  if (r.scale?.length) {
+    section('Scale: the stored index against the engine before it and MiniSearch');
+    out.push(table(scaleHeader, r.scale.map(scaleRow)));
   }
 
   if (r.notes.length) {

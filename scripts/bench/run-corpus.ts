@@ -71,7 +71,7 @@ for (let run = 0; run < plan.buildRuns; run++) {
         if (first && i % HEAP_SAMPLE_EVERY === 0) sampleHeap();
         return buildArticle(a.id, a.text, a.meta);
       });
-      built = { format: 1, articles, links: [] };
+      built = { format: 2, articles, links: [] };
     }),
   );
   if (first) sampleHeap();

@@ -119,9 +119,55 @@ export interface BenchResults {
   pagecost?: PageCostResult;
   corpora: CorpusResult[];
   links: LinkRun[];
+  /** The stored index against the engine before it and MiniSearch (part `scale`). */
+  scale?: ScaleResult[];
   /** What was capped, sampled or skipped, in words. */
   notes: string[];
   /** Parts that failed (the run then exits with code 1). */
   failures: string[];
   totalSeconds: number;
+}
+
+/** One engine at one size for the scale part (scripts/bench/run-scale.ts). */
+export interface ScaleArg {
+  engine: 'legacy' | 'index' | 'minisearch';
+  articles: number;
+  seed: number;
+  /** Page size in sentences. */
+  page: number;
+  /** Articles added one at a time, each timed. */
+  adds: number;
+  /** Articles imported at once. */
+  imports: number;
+  /** Time a page pass may take (ms) before only its first sentences are timed. */
+  budgetMs: number;
+  /** The stored form's file. */
+  file: string;
+  /** Only make the stored form and write it to `file`. */
+  store?: boolean;
+}
+
+export interface ScaleResult {
+  engine: ScaleArg['engine'];
+  articles: number;
+  sentences: number;
+  /** Read, parse and construct from the stored form. */
+  loadMs: number;
+  /** Heap kept after load (after a full GC), and the typed arrays' memory beside it. */
+  heapMB: number;
+  arrayBuffersMB: number;
+  page?: {
+    sentences: number;
+    /** Sentences timed (the first ones, when a whole pass would exceed the budget). */
+    measured: number;
+    ms: Stat;
+    msPer1000: Stat;
+    recall: Recall;
+    versions: number;
+  };
+  addMs?: Stat;
+  importMs?: number;
+  importArticles?: number;
+  /** The import was stopped at the limit after this many ms. */
+  importStoppedMs?: number;
 }

@@ -43,14 +43,12 @@ function resolved(options: IndexOptions) {
 
 /** Every file the index depends on: the articles, the metadata, the build code. */
 function inputs(dir: string): string[] {
+  // Every module of core/, its folders included (core/index/ writes the stored segments).
   const core = join(root, 'core');
-  const code = ['', 'library']
-    .flatMap((sub) =>
-      readdirSync(join(core, sub))
-        .filter((f) => f.endsWith('.ts'))
-        .map((f) => join(core, sub, f)),
-    )
-    .sort();
+  const code = readdirSync(core, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => join(core, f));
   code.push(
     ...['corpus-index.ts', 'corpus-folder.ts', 'article-files.ts', 'read-page.ts'].map((f) =>
       join(root, 'scripts', 'lib', f),
