@@ -59,7 +59,9 @@ function foreignMarkup(root: ParentNode & Node): string[] {
   }
   for (const a of root.querySelectorAll('a[href]')) {
     const href = (a as HTMLAnchorElement).href;
-    if (!/^chrome-extension:\/\/[a-p]{32}\/reader\.html\?|^https?:\/\//.test(href)) bad.push(`a[href=${href}]`);
+    // The extension's reader (a sentence in context) and library page, or a web address.
+    if (!/^chrome-extension:\/\/[a-p]{32}\/(reader\.html\?|library\.html$)|^https?:\/\//.test(href))
+      bad.push(`a[href=${href}]`);
   }
   return bad;
 }
