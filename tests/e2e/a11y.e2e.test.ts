@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXE_SOURCE, describeViolations, runAxe } from './axe';
+import { hasHighlightCount, VERDICT_NAMES } from './highlights';
 import {
   dispatchCheckQuote,
   launchExtension,
@@ -31,15 +32,7 @@ async function axeViolations(page: Page, within?: string[]): Promise<string[]> {
 }
 
 async function waitForHighlights(page: Page, count: number): Promise<void> {
-  await page.waitForFunction(
-    (n) =>
-      ['identical', 'reworded', 'conflicting'].reduce(
-        (sum, v) => sum + (CSS.highlights.get(`quote-check-${v}`)?.size ?? 0),
-        0,
-      ) === n,
-    count,
-    { timeout: 20_000 },
-  );
+  await page.waitForFunction(hasHighlightCount, [VERDICT_NAMES, count] as const, { timeout: 20_000 });
 }
 
 describe.skipIf(!browserPath)('accessibility (axe-core)', () => {

@@ -22,3 +22,8 @@ export function pointOfHighlight(verdict: string): { x: number; y: number } | un
 }
 
 export const highlightCount = (h: Highlighted): number => VERDICT_NAMES.reduce((n, k) => n + h[k].length, 0);
+
+/** In the page: whether the extension highlights exactly `count` ranges, all verdicts together. */
+export function hasHighlightCount([names, count]: readonly [readonly string[], number]): boolean {
+  return names.reduce((sum, n) => sum + (CSS.highlights.get(`quote-check-${n}`)?.size ?? 0), 0) === count;
+}

@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../scripts/lib/load-corpus';
 import { AXE_SOURCE, describeViolations, runAxe } from './axe';
+import { hasHighlightCount, VERDICT_NAMES } from './highlights';
 import {
   dispatchCheckQuote,
   launchExtension,
@@ -77,15 +78,7 @@ describe.skipIf(!browserPath)('the story of a quote', () => {
     await page.setViewportSize({ width: 1200, height: 900 });
     await page.goto(server.url('/news.html'));
     tabId = (await ext.tabIdOf(page))!;
-    await page.waitForFunction(
-      () =>
-        ['identical', 'reworded', 'conflicting'].reduce(
-          (sum, v) => sum + (CSS.highlights.get(`quote-check-${v}`)?.size ?? 0),
-          0,
-        ) === 3,
-      undefined,
-      { timeout: 20_000 },
-    );
+    await page.waitForFunction(hasHighlightCount, [VERDICT_NAMES, 3] as const, { timeout: 20_000 });
   });
 
   afterAll(async () => {
