@@ -3,8 +3,7 @@ import { browser } from 'wxt/browser';
 import { useTestId } from '../../components/testid';
 import { activeTabId, request } from '../../lib/connector';
 import type { PageDraft } from '../../lib/protocol';
-import { bundledHashes } from '../../lib/library/record';
-import { saveDraft, type DraftFields } from '../../lib/library/save';
+import type { DraftFields } from '../../lib/library/fields';
 import type { CorpusData } from '../../core/types';
 import { askPersistence, openLibrary, type Library } from '../../lib/library/store';
 import { DraftForm } from './DraftForm';
@@ -25,6 +24,7 @@ let bundled: Promise<Map<string, string>> | undefined;
 export const pageBundledHashes = (): Promise<Map<string, string>> => {
   bundled ??= (async () => {
     const res = await fetch((browser.runtime.getURL as (p: string) => string)('/corpus.json'));
+    const { bundledHashes } = await import('../../lib/library/record');
     return bundledHashes((await res.json()) as CorpusData);
   })();
   bundled.catch(() => (bundled = undefined));
@@ -32,8 +32,10 @@ export const pageBundledHashes = (): Promise<Map<string, string>> => {
 };
 
 /** Saves a draft from an extension page: asks for persistent storage, stores, tells the background. */
-export const saveFromPage = (draft: PageDraft, fields: DraftFields) => {
+export const saveFromPage = async (draft: PageDraft, fields: DraftFields) => {
   void askPersistence(navigator.storage);
+  // The article build (and the matcher it uses) is loaded only now, not with the popup.
+  const { saveDraft } = await import('../../lib/library/save');
   return saveDraft(
     draft,
     fields,

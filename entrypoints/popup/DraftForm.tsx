@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useTestId } from '../../components/testid';
 import type { PageDraft } from '../../lib/protocol';
-import { fieldsOf, type DraftFields, type SaveOutcome } from '../../lib/library/save';
+import { fieldsOf, type DraftFields, type SaveOutcome } from '../../lib/library/fields';
 
 export interface DraftFormProps {
   draft: PageDraft;
