@@ -11,6 +11,7 @@
  * `declare const chrome: ExtensionChrome;` (module scoped, so it does not leak into the
  * extension's own code).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -65,6 +66,12 @@ export interface LaunchOptions {
    * tests run cannot change or remove files under the running browser.
    */
   copyExtension?: boolean;
+  /**
+   * A browser profile to use and keep (the caller deletes it), so a second launch finds what
+   * the first stored; default a fresh temporary one. Its extension copy is kept beside it, so
+   * the extension's id, and with it its storage, stays the same from one launch to the next.
+   */
+  profileDir?: string;
 }
 
 /** Where a test wants the popup to look: a page, or a matcher for the URL of a page of the context. */
@@ -100,9 +107,13 @@ export interface ExtensionSession {
   openPopup(target?: TabTarget): Promise<OpenedPopup>;
   /** Opens the popup for `page`. */
   openPopupFor(page: Page): Promise<OpenedPopup>;
-  /** Closes the browser and deletes the temporary profile. */
+  /** Closes the browser and deletes the temporary profile (not a `profileDir` of the caller's). */
   close(): Promise<void>;
+  /** Kills the browser's processes at once (SIGKILL), as a crash or a killed browser would end. */
+  kill(): Promise<void>;
 }
+
+const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 
 const STANDARD_ARGS = [
   '--no-sandbox',
@@ -126,19 +137,22 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     throw new Error(`No built extension at ${built}: run \`npm run corpus && npx wxt build\` first.`);
 
   // One temporary directory: the browser profile, and the copy of the extension beside it.
-  const tmp = await mkdtemp(join(tmpdir(), 'quote-check-e2e-'));
+  const kept = opts.profileDir !== undefined;
+  const tmp = opts.profileDir ?? (await mkdtemp(join(tmpdir(), 'quote-check-e2e-')));
   const profile = join(tmp, 'profile');
+  const removeTmp = () =>
+    kept ? Promise.resolve() : rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   const ext = opts.copyExtension === false ? built : join(tmp, 'extension');
   let context: BrowserContext;
   try {
-    if (ext !== built) await cp(built, ext, { recursive: true });
+    if (ext !== built && !existsSync(join(ext, 'manifest.json'))) await cp(built, ext, { recursive: true });
     context = await chromium.launchPersistentContext(profile, {
       executablePath,
       headless: opts.headless ?? process.env.E2E_HEADED !== '1',
       args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...STANDARD_ARGS, ...(opts.args ?? [])],
     });
   } catch (err) {
-    await rm(tmp, { recursive: true, force: true });
+    await removeTmp();
     throw err;
   }
 
@@ -216,7 +230,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
     await watchServiceWorker(worker); // awaited here so the hooks are in before any test runs
   } catch (err) {
     await context.close().catch(() => undefined);
-    await rm(tmp, { recursive: true, force: true });
+    await removeTmp();
     throw err;
   }
   const extensionId = new URL(worker.url()).host;
@@ -285,7 +299,15 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Extensi
       if (closed) return;
       closed = true;
       await context.close().catch(() => undefined);
-      await rm(tmp, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      await removeTmp();
+    },
+    async kill() {
+      if (closed) return;
+      closed = true;
+      // Every process of this browser has the profile's path on its command line.
+      spawnSync('pkill', ['-KILL', '-f', profile]);
+      for (let i = 0; i < 50 && spawnSync('pgrep', ['-f', profile]).status === 0; i++) await sleep(100);
+      await context.close().catch(() => undefined);
     },
   };
 }

@@ -1,7 +1,8 @@
 // The user's library in a real Chromium: a page added from the popup is in the library and
 // another page quoting it is highlighted with that version; deleting it removes the highlight
 // at the next check; the context-menu item; import and export on the library page.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -254,4 +255,53 @@ describe.skipIf(!browserPath)('the library in Chromium', () => {
   it('logged no extension error', () => {
     expect(ext.extensionErrors()).toEqual([]);
   });
+});
+
+describe.skipIf(!browserPath)('the library when the browser is killed', () => {
+  it('an import cut off by killing the browser keeps every finished article whole, and no partial one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'library-kill-'));
+    const folder = mkdtempSync(join(tmpdir(), 'library-kill-files-'));
+    const bodies = new Set<string>();
+    const files = Array.from({ length: 150 }, (_, i) => {
+      const body =
+        `The tram board of district ${i} agreed on Monday to run ${i + 3} more trams an hour at peak.\n` +
+        `Its spokesman said the change would need ${i * 13 + 200} more drivers by the autumn.\n`;
+      bodies.add(body);
+      const path = join(folder, `tram-${String(i).padStart(3, '0')}.txt`);
+      writeFileSync(path, `---\noutlet: Tram News\ndate: 2026-02\nlanguage: en\n---\n${body}`);
+      return path;
+    });
+    const first = await launchExtension({ executablePath: browserPath, profileDir: dir });
+    try {
+      const page = await first.context.newPage();
+      await page.goto(`${first.baseUrl}library.html`);
+      await page.getByTestId('library-import-files').setInputFiles(files);
+      await page.waitForFunction(() => Number(document.querySelector('progress')?.getAttribute('value')) >= 10);
+    } finally {
+      await first.kill();
+    }
+    expect(spawnSync('pgrep', ['-f', dir]).status).toBe(1); // no process of that browser is left
+
+    // The same profile again: the browser finds what was stored before it was killed.
+    const second = await launchExtension({ executablePath: browserPath, profileDir: dir });
+    try {
+      const page = await second.context.newPage();
+      await page.goto(`${second.baseUrl}library.html`);
+      await page.getByTestId('library-table').waitFor();
+      const stored = (
+        JSON.parse(await exportText(page)) as { articles: Array<{ text: string; meta: { outlet: string } }> }
+      ).articles.filter((a) => a.meta.outlet === 'Tram News');
+      // Cut off part-way: at least the ten finished before the kill, not all of them.
+      expect(stored.length).toBeGreaterThanOrEqual(10);
+      expect(stored.length).toBeLessThan(150);
+      // Every stored article is one whole file's text, each once.
+      for (const a of stored) expect(bodies.has(a.text)).toBe(true);
+      expect(new Set(stored.map((a) => a.text)).size).toBe(stored.length);
+      expect(second.extensionErrors()).toEqual([]);
+    } finally {
+      await second.close();
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
