@@ -186,12 +186,11 @@ export class Matcher {
   private termIdfGen = new Uint32Array(0);
   /** Changes whenever the corpus does: cached sentence weights of an older one are stale. */
   private generation = 1;
-  /** Retrieval scores per sentence, all zero between queries (see candidates). */
+  /**
+   * Per sentence, all zero between queries (see candidates): its retrieval score, the summed
+   * weight (as in align.ts) of the words it shares and how many it shares, side by side.
+   */
   private acc = new Float64Array(0);
-  /** Summed weight (as in align.ts) of the shared words per sentence, likewise. */
-  private accWeight = new Float64Array(0);
-  /** Shared words per sentence, likewise. */
-  private hits = new Uint16Array(0);
   /** Each sentence's total token weight, for the score bound in directMatches, and its generation. */
   private weightOf = new Float32Array(0);
   private weightGen = new Uint32Array(0);
@@ -376,11 +375,9 @@ export class Matcher {
       for (const x of own) this.group(x);
     }
     const n = this.sentences.length;
-    if (this.acc.length < n) {
-      const room = Math.max(n, Math.ceil(this.acc.length * 1.5));
-      this.acc = new Float64Array(room);
-      this.accWeight = new Float64Array(room);
-      this.hits = new Uint16Array(room);
+    if (this.weightOf.length < n) {
+      const room = Math.max(n, Math.ceil(this.weightOf.length * 1.5));
+      this.acc = new Float64Array(3 * room);
       this.weightOf = new Float32Array(room);
       this.weightGen = new Uint32Array(room);
     }
@@ -527,9 +524,9 @@ export class Matcher {
       .sort((x, y) => y.idf - x.idf);
     const total = terms.reduce((sum, t) => sum + t.idf, 0);
     const min = Math.min(total * MIN_RETRIEVAL_SHARE, MIN_RETRIEVAL_IDF);
+    // Score, shared weight and shared words of sentence i at 3i, 3i + 1, 3i + 2: one cache
+    // line per posting instead of three arrays' (the lists are read in random order).
     const acc = this.acc;
-    const accWeight = this.accWeight;
-    const hits = this.hits;
     const touched: number[] = [];
     // Only words the corpus has can lift a sentence: the others count for the share, not here.
     let remaining = terms.reduce((sum, t) => sum + (t.list ? t.idf : 0), 0);
@@ -538,45 +535,55 @@ export class Matcher {
     // A word in a large share of all sentences opens no candidates of its own.
     const common = Math.max(COMMON_MIN_DF, this.sentences.length * COMMON_SHARE);
     const reset = (id: number) => {
-      acc[id] = 0;
-      accWeight[id] = 0;
-      hits[id] = 0;
+      acc[3 * id] = 0;
+      acc[3 * id + 1] = 0;
+      acc[3 * id + 2] = 0;
     };
     // The most the alignment score could be: every shared word and every stop word aligned,
     // over the shorter text (an upper bound of both Dice and containment). It only grows.
-    const bound = (id: number) => (accWeight[id]! + stopWeight) / Math.min(queryWeight, this.sentenceWeight(id));
-    const qualifies = (id: number) => hits[id]! >= needTerms && acc[id]! >= min && bound(id) >= minBound;
+    const bound = (id: number) => (acc[3 * id + 1]! + stopWeight) / Math.min(queryWeight, this.sentenceWeight(id));
+    const qualifies = (id: number) => acc[3 * id + 2]! >= needTerms && acc[3 * id]! >= min && bound(id) >= minBound;
     const excluded = (id: number) => exclude?.has(this.sentences[id]!.article.id) ?? false;
     /** What a sentence stands for in the ranking: its group when grouped. */
     const unit = (id: number): unknown => (grouped ? (this.sentences[id]!.group ?? id) : id);
+    // Weight of the words left (the next one included), for the bound of a sentence not seen yet.
+    let remainingWeight = terms.reduce((sum, t) => sum + (t.list ? t.weight : 0), 0);
     for (const { idf, list, weight } of terms) {
       // A sentence first seen now needs the words left to reach the minimum, and two of them.
       if (!list) continue;
       const canOpen = remaining >= min && left >= needTerms;
+      // Its bound is at most (words left + stop words) / min(query, its own weight): when that
+      // is under minBound against the query's weight, only a sentence light enough opens.
+      const reach = remainingWeight + stopWeight;
+      const maxWeight = reach >= minBound * queryWeight ? Infinity : reach / minBound;
       remaining -= idf;
+      remainingWeight -= weight;
       left--;
       if (list.length > common && touched.length === 0) continue;
       if (canOpen && list.length <= common) {
         for (const id of list) {
-          if (acc[id] === 0) touched.push(id);
-          acc[id]! += idf;
-          accWeight[id]! += weight;
-          hits[id]!++;
+          if (acc[3 * id] === 0) {
+            if (maxWeight !== Infinity && this.sentenceWeight(id) > maxWeight) continue;
+            touched.push(id);
+          }
+          acc[3 * id]! += idf;
+          acc[3 * id + 1]! += weight;
+          acc[3 * id + 2]!++;
         }
       } else if (touched.length * Math.log2(list.length + 1) < list.length) {
         for (const id of touched) {
           if (contains(list, id)) {
-            acc[id]! += idf;
-            accWeight[id]! += weight;
-            hits[id]!++;
+            acc[3 * id]! += idf;
+            acc[3 * id + 1]! += weight;
+            acc[3 * id + 2]!++;
           }
         }
       } else {
         for (const id of list) {
-          if (acc[id] !== 0) {
-            acc[id]! += idf;
-            accWeight[id]! += weight;
-            hits[id]!++;
+          if (acc[3 * id] !== 0) {
+            acc[3 * id]! += idf;
+            acc[3 * id + 1]! += weight;
+            acc[3 * id + 2]!++;
           }
         }
       }
@@ -588,12 +595,12 @@ export class Matcher {
     const before = (x: { id: number; w: number; cover: number }, y: { id: number; w: number; cover: number }) =>
       x.w > y.w || (x.w === y.w && (x.cover > y.cover || (x.cover === y.cover && x.id < y.id)));
     for (const id of touched) {
-      const w = acc[id]!;
+      const w = acc[3 * id]!;
       const last = best.length === MAX_CANDIDATES ? best[MAX_CANDIDATES - 1]! : undefined;
       // The cheap tests first: most sentences touched are out on their score.
       let entry: { id: number; w: number; cover: number } | undefined;
       if (!(last && w < last.w) && qualifies(id) && !excluded(id)) {
-        entry = { id, w, cover: accWeight[id]! / this.sentenceWeight(id) };
+        entry = { id, w, cover: acc[3 * id + 1]! / this.sentenceWeight(id) };
         if (last && !before(entry, last)) entry = undefined;
       }
       reset(id);
