@@ -9,12 +9,11 @@ import { AXE_SOURCE, describeViolations, runAxe } from './axe';
 import { hasHighlightCount, VERDICT_NAMES } from './highlights';
 import {
   dispatchCheckQuote,
-  launchExtension,
+  launchOnPage,
   requireChromium,
   screenshot,
-  startServer,
   type ExtensionSession,
-  type TestServer,
+  type PageSession,
 } from './harness';
 
 const browserPath = requireChromium();
@@ -36,25 +35,18 @@ async function waitForHighlights(page: Page, count: number): Promise<void> {
 }
 
 describe.skipIf(!browserPath)('accessibility (axe-core)', () => {
+  let session: PageSession;
   let ext: ExtensionSession;
-  let server: TestServer;
   let page: Page;
   let tabId: number;
 
   beforeAll(async () => {
-    server = await startServer();
-    ext = await launchExtension({ executablePath: browserPath });
-    page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(server.url('/news.html'));
-    tabId = (await ext.tabIdOf(page))!;
+    session = await launchOnPage('/news.html', { executablePath: browserPath });
+    ({ ext, page, tabId } = session);
     await waitForHighlights(page, 3);
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   for (const scheme of SCHEMES) {
     it(`the popup with matches, a sentence opened (${scheme})`, async () => {

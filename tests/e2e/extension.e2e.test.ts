@@ -4,11 +4,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   launchExtension,
+  launchOnPage,
   requireChromium,
   screenshot,
   startServer,
   type ExtensionChrome,
   type ExtensionSession,
+  type PageSession,
   type TestServer,
   dispatchCheckQuote,
 } from './harness';
@@ -47,24 +49,17 @@ function badge(ext: ExtensionSession, tabId: number) {
 }
 
 describe.skipIf(!browserPath)('the extension on a news page', () => {
+  let session: PageSession;
   let ext: ExtensionSession;
-  let server: TestServer;
   let page: Page;
   let tabId: number;
 
   beforeAll(async () => {
-    server = await startServer();
-    ext = await launchExtension({ executablePath: browserPath });
-    page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(server.url('/news.html'));
-    tabId = (await ext.tabIdOf(page))!;
+    session = await launchOnPage('/news.html', { executablePath: browserPath });
+    ({ ext, page, tabId } = session);
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('highlights exactly the sentences the corpus reports, by verdict', async () => {
     const h = await waitForHighlights(page, 3);

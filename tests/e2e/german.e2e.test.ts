@@ -2,14 +2,7 @@
 // says which English versions report it, across languages, with the number that differs.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchExtension,
-  requireChromium,
-  screenshot,
-  startServer,
-  type ExtensionSession,
-  type TestServer,
-} from './harness';
+import { launchOnPage, requireChromium, screenshot, type PageSession } from './harness';
 import { highlightedIn, pointOfHighlight, VERDICT_NAMES } from './highlights';
 
 const browserPath = requireChromium();
@@ -17,22 +10,15 @@ const browserPath = requireChromium();
 const highlighted = (page: Page) => page.evaluate(highlightedIn, VERDICT_NAMES);
 
 describe.skipIf(!browserPath)('the extension on a German page', () => {
-  let ext: ExtensionSession;
-  let server: TestServer;
+  let session: PageSession;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer();
-    ext = await launchExtension({ executablePath: browserPath });
-    page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(server.url('/german.html'));
+    session = await launchOnPage('/german.html', { executablePath: browserPath });
+    ({ page } = session);
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('highlights the German sentences that report a corpus statement, and nothing else', async () => {
     // The number sentence (24 where the corpus says 23) and the headline that sums it up

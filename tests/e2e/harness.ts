@@ -443,3 +443,39 @@ export async function dispatchCheckQuote(worker: Worker, selectionText: string, 
     { text: selectionText, id: tabId },
   );
 }
+
+/** A browser with the extension, the test pages' server, and one of its pages open. */
+export interface PageSession {
+  ext: ExtensionSession;
+  server: TestServer;
+  page: Page;
+  /** The page's browser tab id. */
+  tabId: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the test server and a browser with the extension, and opens `path` at 1200×900 (the
+ * set-up most suites share). The caller waits for what it needs (highlights, a card).
+ */
+export async function launchOnPage(path: string, opts: LaunchOptions = {}): Promise<PageSession> {
+  const server = await startServer();
+  const ext = await launchExtension(opts).catch(async (err: unknown) => {
+    await server.close();
+    throw err;
+  });
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await page.goto(server.url(path));
+  const tabId = (await ext.tabIdOf(page))!;
+  return {
+    ext,
+    server,
+    page,
+    tabId,
+    async close() {
+      await ext.close();
+      await server.close();
+    },
+  };
+}

@@ -8,11 +8,11 @@ import { AXE_SOURCE, describeViolations, runAxe } from './axe';
 import { hasHighlightCount, VERDICT_NAMES } from './highlights';
 import {
   dispatchCheckQuote,
-  launchExtension,
+  launchOnPage,
   requireChromium,
   screenshot,
-  startServer,
   type ExtensionSession,
+  type PageSession,
   type TestServer,
 } from './harness';
 
@@ -66,25 +66,19 @@ async function expectInterviewStory(timeline: Locator): Promise<void> {
 }
 
 describe.skipIf(!browserPath)('the story of a quote', () => {
+  let session: PageSession;
   let ext: ExtensionSession;
-  let server: TestServer;
   let page: Page;
   let tabId: number;
+  let server: TestServer;
 
   beforeAll(async () => {
-    server = await startServer();
-    ext = await launchExtension({ executablePath: browserPath });
-    page = await ext.context.newPage();
-    await page.setViewportSize({ width: 1200, height: 900 });
-    await page.goto(server.url('/news.html'));
-    tabId = (await ext.tabIdOf(page))!;
+    session = await launchOnPage('/news.html', { executablePath: browserPath });
+    ({ ext, page, tabId, server } = session);
     await page.waitForFunction(hasHighlightCount, [VERDICT_NAMES, 3] as const, { timeout: 20_000 });
   });
 
-  afterAll(async () => {
-    await ext?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   for (const scheme of SCHEMES) {
     it(`shows the story in the popup, behind a tab beside the versions (${scheme})`, async () => {
