@@ -177,6 +177,12 @@ describe.skipIf(!browserPath)('the extension on a news page', () => {
     await selection.waitFor();
     expect(await selection.innerText()).toContain('We have no indication');
     expect(await selection.locator('[data-testid=popup-selection-sentence]').count()).toBeGreaterThanOrEqual(1);
+    // The checked selection has its story too.
+    await selection.locator('[data-testid=popup-selection-tab-story]').first().click();
+    await expect
+      .poll(() => selection.locator('[data-testid$=-timeline-entry]').count(), { timeout: 5000 })
+      .toBeGreaterThan(1);
+    await screenshot(popup, 'popup-selection-story', { fullPage: true });
     await popup.close();
   });
 
