@@ -84,6 +84,20 @@ describe('engine over the library', () => {
     }
   });
 
+  it('hands over the segment of every article it holds, and of none it let go, after each change', async () => {
+    const kept: CachedLinks[] = [];
+    const e = createEngine(bundled, { articles: [], hidden: [] }, undefined, { onLinked: (c) => kept.push(c) });
+    const a = await own('One.');
+    const b = await own('Two.');
+    addArticle(e, a.article);
+    addArticle(e, b.article);
+    expect(Object.keys(kept.at(-1)!.segments!).sort()).toEqual([a.id, b.id].sort());
+    expect(kept.at(-1)!.segments![a.id]).toEqual(e.matcher.segmentOf(a.id));
+    removeArticle(e, a.id);
+    expect(Object.keys(kept.at(-1)!.segments!)).toEqual([b.id]);
+    expect(kept.at(-1)!.segments![b.id]).toEqual(e.matcher.segmentOf(b.id));
+  });
+
   it('keeps the links it found, and starts again from them when the articles and the version are the same', async () => {
     const rec = await own();
     const kept: CachedLinks[] = [];

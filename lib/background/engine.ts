@@ -58,6 +58,10 @@ export interface EngineLibrary {
   version?: string;
   /** Called with the user's links and segments after each change, to keep them for the next start. */
   onLinked?: (cached: CachedLinks) => void;
+  /** The user's articles' segments handed to `onLinked` so far (an article's never changes). */
+  segments?: Map<string, ArticleSegment>;
+  /** The shipped index's links, by `refKey`. */
+  shipped?: Set<string>;
 }
 
 /** An engine around a matcher: `data` and `search` follow the matcher's revision. */
@@ -102,16 +106,19 @@ const refKey = (l: CorpusLink) => `${l.a.article}\u0000${l.a.index}\u0000${l.b.a
 function keep(engine: Engine): void {
   const lib = engine.library!;
   if (!lib.onLinked) return;
-  const shipped = new Set(lib.bundled.links.map(refKey));
-  const segments: Record<string, ArticleSegment> = {};
+  const shipped = (lib.shipped ??= new Set(lib.bundled.links.map(refKey)));
+  // Only the articles added since the last time are read out of the index.
+  const kept = (lib.segments ??= new Map());
+  for (const id of kept.keys()) if (!lib.user.has(id)) kept.delete(id);
   for (const id of lib.user.keys()) {
+    if (kept.has(id)) continue;
     const seg = engine.matcher.segmentOf(id);
-    if (seg) segments[id] = seg;
+    if (seg) kept.set(id, seg);
   }
   lib.onLinked({
     key: linksKey(articlesOf(lib), lib.version ?? ''),
     links: engine.matcher.allLinks().filter((l) => !shipped.has(refKey(l))),
-    segments,
+    segments: Object.fromEntries(kept),
   });
 }
 
@@ -167,6 +174,7 @@ export function createEngine(
   const segments = state.articles.map((a) => cached?.segments?.[a.id]);
   if (cached?.key === linksKey(articlesOf(library), library.version ?? '') && segments.every(Boolean)) {
     matcher.restoreArticles(state.articles, segments as ArticleSegment[], cached.links);
+    library.segments = new Map(state.articles.map((a, i) => [a.id, segments[i]!]));
   } else {
     matcher.importArticles(state.articles);
     keep(engine);
