@@ -339,6 +339,23 @@ export class Matcher {
     return this.byArticle.get(ref.article)?.[ref.index];
   }
 
+  /** The sentence of an article that starts at a character offset, as versions name it. */
+  sentenceAt(article: string, start: number): IndexedSentence | undefined {
+    const own = this.byArticle.get(article);
+    if (!own) return undefined;
+    // An article's sentences are in text order: a binary search on their starts.
+    let lo = 0;
+    let hi = own.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = own[mid]!.sentence.start;
+      if (at === start) return own[mid];
+      if (at < start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
   /** Stores links (both directions); a link to an article not indexed is left out. */
   addLinks(links: readonly CorpusLink[]): void {
     for (const l of links) {

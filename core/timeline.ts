@@ -275,7 +275,7 @@ function cmp(a: string, b: string): number {
  * Undefined when no corpus sentence starts at `start` in `article`.
  */
 export function corpusCluster(matcher: Matcher, article: string, start: number): Version[] | undefined {
-  const s = matcher.sentences.find((x) => x.article.id === article && x.sentence.start === start);
+  const s = matcher.sentenceAt(article, start);
   if (!s) return undefined;
   return matcher.versions(s.text);
 }

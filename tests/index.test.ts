@@ -319,3 +319,14 @@ describe('incremental linking', () => {
     expect(linkSet(m.allLinks())).toEqual(linkSet([...held, ...added]));
   });
 });
+
+describe('sentenceAt', () => {
+  it('finds every sentence by its article and start, nothing between starts or once removed', () => {
+    const m = new Matcher(bundled);
+    for (const s of m.sentences) expect(m.sentenceAt(s.article.id, s.sentence.start)).toBe(s);
+    const first = m.sentences[0]!;
+    expect(m.sentenceAt(first.article.id, first.sentence.start + 1)).toBeUndefined();
+    m.removeArticle(first.article.id);
+    expect(m.sentenceAt(first.article.id, first.sentence.start)).toBeUndefined();
+  });
+});

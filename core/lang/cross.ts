@@ -263,17 +263,6 @@ function version(text: string, g: GlossToken[], m: CrossMatch, lang: string, via
   };
 }
 
-/** Corpus sentences by article and start, made again when the matcher's articles change. */
-const byPlace = new WeakMap<Matcher, { revision: number; map: Map<string, IndexedSentence> }>();
-function sentenceAt(matcher: Matcher, article: string, start: number): IndexedSentence | undefined {
-  let cached = byPlace.get(matcher);
-  if (!cached || cached.revision !== matcher.revision) {
-    const map = new Map(matcher.sentences.map((s) => [`${s.article.id}:${s.sentence.start}`, s]));
-    byPlace.set(matcher, (cached = { revision: matcher.revision, map }));
-  }
-  return cached.map.get(`${article}:${start}`);
-}
-
 /**
  * Versions of a page sentence written in `lang` (a language with a lexicon): direct matches
  * through the gloss, then the other versions of sure ones.
@@ -291,7 +280,7 @@ export function crossVersions(
   for (const m of direct) {
     if (m.score < CROSS_ANCHOR) continue;
     for (const v of matcher.versions(m.target.text)) {
-      const s = sentenceAt(matcher, v.article, v.start);
+      const s = matcher.sentenceAt(v.article, v.start);
       if (!s || versions.has(s.id) || s.article.id === m.target.article.id) continue;
       const again = crossScore(g, s, matcher.weigh);
       // Its own score against the page; else the chain's, if the link is sure.
