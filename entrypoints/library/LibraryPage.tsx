@@ -3,6 +3,7 @@ import { TestIdPrefix } from '../../components/testid';
 import { parseable } from '../../core/library/read-file';
 import { readerUrl, request } from '../../lib/connector';
 import { exportFileName, exportLibrary } from '../../lib/library/export';
+import { droppedSources } from '../../lib/library/dropped';
 import { fromFile, importFiles, type ImportResult, type ImportSource } from '../../lib/library/import';
 import { askPersistence, LibraryError, storageErrorLine } from '../../lib/library/store';
 import type { LibraryRow, PageDraft } from '../../lib/protocol';
@@ -21,28 +22,6 @@ interface ImportRun {
   running: boolean;
   /** The files are stored; the background is taking them in. */
   indexing?: boolean;
-}
-
-/** Files of a drop, folders included (read through the entries API). */
-async function droppedSources(items: DataTransferItemList, files: FileList): Promise<ImportSource[]> {
-  const entries = [...items].map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
-  if (!entries.length) return [...files].map(fromFile);
-  const out: ImportSource[] = [];
-  const walk = async (entry: FileSystemEntry, path: string): Promise<void> => {
-    if (entry.isFile) {
-      const file = await new Promise<File>((ok, fail) => (entry as FileSystemFileEntry).file(ok, fail));
-      out.push({ ...fromFile(file), name: `${path}${file.name}` });
-      return;
-    }
-    const reader = (entry as FileSystemDirectoryEntry).createReader();
-    for (;;) {
-      const batch = await new Promise<FileSystemEntry[]>((ok, fail) => reader.readEntries(ok, fail));
-      if (!batch.length) break;
-      for (const e of batch) await walk(e, `${path}${entry.name}/`);
-    }
-  };
-  for (const e of entries) await walk(e, '');
-  return out;
 }
 
 /**

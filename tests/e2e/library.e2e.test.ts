@@ -197,6 +197,36 @@ describe.skipIf(!browserPath)('the library in Chromium', () => {
     expect(readFileSync(join(dir, 'library.json'), 'utf8')).toBe(first);
   });
 
+  it('imports files dropped on the library page, each reported', async () => {
+    const article =
+      '---\noutlet: Harbour Post\ndate: 2025-03-04\nlanguage: en\n---\n' +
+      'The harbour authority said the new ferry terminal will open to passengers in early spring next year.\n\n' +
+      'Its director told reporters that the dredging of the northern channel had finished two weeks ahead of plan.\n';
+    const exported = readFileSync(join(dir, 'library.json'), 'utf8');
+    // A drop as the page receives it: a DataTransfer holding the files, on the drop zone.
+    const summary = library.getByTestId('library-import-summary');
+    const before = await summary.innerText();
+    await library.evaluate(
+      ([md, json]) => {
+        const zone = document.querySelector('[data-testid=library-drop]')!;
+        const dt = new DataTransfer();
+        dt.items.add(new File([md], 'harbour.md', { type: 'text/markdown' }));
+        dt.items.add(new File([json], 'library.json', { type: 'application/json' }));
+        zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      [article, exported],
+    );
+    await expect.poll(() => summary.innerText()).not.toBe(before);
+    await expect.poll(() => library.getByTestId('library-import').getAttribute('data-running')).toBe('false');
+    expect(await summary.innerText()).toBe('1 added, 1 skipped, 0 refused');
+    const text = await library.getByTestId('library-import-results').innerText();
+    expect(text).toMatch(/added\s+harbour\.md/);
+    expect(text).toMatch(/skipped\s+library\.json: user-[0-9a-f]{16} — already in the library/);
+    await expect.poll(() => library.getByRole('row', { name: /Harbour Post/ }).count()).toBe(1);
+    await screenshot(library, 'library-drop');
+  });
+
   it('the context-menu item opens the library page with the page as a draft', async () => {
     await ext.worker.evaluate(() => chrome.contextMenus.update('add-page', {}));
     const tabId = (await ext.tabIdOf(article))!;
