@@ -8,13 +8,16 @@ import { makeToken, type Rule } from './token';
 
 export const worldWarRule: Rule = (raw, i) => {
   const w = raw[i]!.folded;
-  const at = (k: number) => raw[k]?.folded;
-  if (w === 'world' && at(i + 1) === 'war') {
-    const n = at(i + 2);
+  // Runs for every word of every text: the cheap test first, no closure made per call.
+  if (w !== 'world' && w !== 'second' && w !== 'first' && !w.startsWith('ww')) return undefined;
+  const next = raw[i + 1]?.folded;
+  const after = raw[i + 2]?.folded;
+  if (w === 'world' && next === 'war') {
+    const n = after;
     const num = n === 'ii' || n === '2' || n === 'two' ? 2 : n === 'i' || n === '1' || n === 'one' ? 1 : 0;
     if (num) return { tokens: [makeToken(`ww${num}`, 'word', raw[i]!, raw[i + 2])], next: i + 3 };
   }
-  if ((w === 'second' || w === 'first') && at(i + 1) === 'world' && at(i + 2) === 'war') {
+  if ((w === 'second' || w === 'first') && next === 'world' && after === 'war') {
     return { tokens: [makeToken(w === 'second' ? 'ww2' : 'ww1', 'word', raw[i]!, raw[i + 2])], next: i + 3 };
   }
   if (w === 'wwii' || w === 'ww2' || w === 'wwi' || w === 'ww1') {
