@@ -9,6 +9,7 @@
  * matter (YAML between `---` lines at the top of a `.txt` or `.md`); the caller may lay more on
  * top (a folder's metadata.json, the user's edits).
  */
+import { markdownText } from './markdown';
 import { parse as parseYaml } from 'yaml';
 import { CorpusError } from '../corpus';
 import { extractArticle } from '../extract';
@@ -16,6 +17,7 @@ import { metaFields, pageMetadata, type PartialMeta } from './page-meta';
 
 export { completeMeta, metaFields, pageMetadata, type PageMetadata, type PartialMeta } from './page-meta';
 
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
 /** Parses HTML into a Document (DOMParser in a browser, linkedom in Node). */
 export type ParseHtml = (html: string) => Document;
 
@@ -81,7 +83,9 @@ export function readArticleFile(file: string, bytes: Uint8Array, parseHtml: Pars
   }
   if (!isHtmlFile(file)) {
     const { meta, body } = splitFrontMatter(raw);
-    return { bytes: new TextEncoder().encode(body), meta };
+    // Markdown's marks (# headings, *emphasis*, [links](…)) are not the article's words.
+    const text = MARKDOWN_FILE.test(file) ? markdownText(body) : body;
+    return { bytes: new TextEncoder().encode(text), meta };
   }
   if (bytes.length > MAX_PAGE_BYTES)
     throw new CorpusError(file, `the page is ${bytes.length} bytes, more than ${MAX_PAGE_BYTES}`);

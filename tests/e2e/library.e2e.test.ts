@@ -207,7 +207,7 @@ describe.skipIf(!browserPath)('the library in Chromium', () => {
     const summary = library.getByTestId('library-import-summary');
     const before = await summary.innerText();
     await library.evaluate(
-      ([md, json]) => {
+      ({ md, json }) => {
         const zone = document.querySelector('[data-testid=library-drop]')!;
         const dt = new DataTransfer();
         dt.items.add(new File([md], 'harbour.md', { type: 'text/markdown' }));
@@ -215,7 +215,7 @@ describe.skipIf(!browserPath)('the library in Chromium', () => {
         zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
         zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
       },
-      [article, exported],
+      { md: article, json: exported },
     );
     await expect.poll(() => summary.innerText()).not.toBe(before);
     await expect.poll(() => library.getByTestId('library-import').getAttribute('data-running')).toBe('false');
