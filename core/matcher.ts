@@ -583,8 +583,10 @@ export class Matcher {
       remainingWeight -= weight;
       left--;
       if (list.length > common && touched.length === 0) continue;
+      // Indexed loops over the typed arrays: `for...of` goes through their iterator.
       if (canOpen && list.length <= common) {
-        for (const id of list) {
+        for (let k = 0, n = list.length; k < n; k++) {
+          const id = list[k]!;
           if (acc[3 * id] === 0) {
             if (maxWeight !== Infinity && this.sentenceWeight(id) > maxWeight) continue;
             touched.push(id);
@@ -602,7 +604,8 @@ export class Matcher {
           }
         }
       } else {
-        for (const id of list) {
+        for (let k = 0, n = list.length; k < n; k++) {
+          const id = list[k]!;
           if (acc[3 * id] !== 0) {
             acc[3 * id]! += idf;
             acc[3 * id + 1]! += weight;
