@@ -3,6 +3,7 @@
  * negations, number words, scale words, percent, months. Hand-written (short closed lists no
  * dictionary package gives in this form); stop words come from the `stopword` package.
  */
+import { wordTable } from '../word-table';
 import { bul, deu, nob, por } from 'stopword';
 import type { LexiconLanguage } from './stem';
 
@@ -19,9 +20,9 @@ export interface LanguageWords {
 const list = (s: string) => s.split(/\s+/).filter(Boolean);
 // "_" holds the place of one: "ein", "um", "en", "един" are as often the article "a".
 const numbers = (s: string) =>
-  Object.fromEntries(list(s).flatMap((w, i) => (w === '_' ? [] : [[w, i]]))) as Record<string, number>;
+  wordTable(Object.fromEntries(list(s).flatMap((w, i) => (w === '_' ? [] : [[w, i]]))) as Record<string, number>);
 const months = (s: string) => {
-  const out: Record<string, number> = {};
+  const out = wordTable<number>({});
   list(s).forEach((group, i) => {
     for (const w of group.split('|')) out[w] = i + 1;
   });
@@ -46,13 +47,13 @@ function words(
   stop: string[],
 ): LanguageWords {
   const neg = new Set(list(negations));
-  const num = { ...numbers(units), ...tens };
+  const num = wordTable({ ...numbers(units), ...tens });
   const mon = months(monthNames);
   // Numbers, negations and months are read before stop words, so they may stay in the list.
   return {
     negations: neg,
     numbers: num,
-    scales,
+    scales: wordTable(scales),
     percent: new Set(list(percent)),
     months: mon,
     stop: new Set(stop.filter((w) => !neg.has(w))),

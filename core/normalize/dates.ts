@@ -3,10 +3,11 @@
  * month only next to a day number, and a month name that is also an English word ("may",
  * "march") only with a capital letter, so "1 in 10 may lose" is no date.
  */
+import { wordTable } from '../word-table';
 import { makeToken, type Rule } from './token';
 
 // Hand-written: the English month names and their abbreviations, a closed list.
-const MONTHS: Record<string, number> = {
+const MONTHS: Record<string, number> = wordTable({
   january: 1,
   jan: 1,
   february: 2,
@@ -31,7 +32,7 @@ const MONTHS: Record<string, number> = {
   nov: 11,
   december: 12,
   dec: 12,
-};
+});
 /** Month names that are also common English words. */
 const WORD_MONTHS = new Set(['may', 'march', 'mar']);
 

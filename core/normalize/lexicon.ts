@@ -2,6 +2,7 @@
  * Word lists and per-word keys: spelling variants, stop words, negations, words of office,
  * countries and demonyms, stems. Each list says why it is hand-written where it is.
  */
+import { wordTable } from '../word-table';
 import stem from 'wink-porter2-stemmer';
 import { eng as englishStopwords } from 'stopword';
 import countryNames from 'i18n-iso-countries/langs/en.json';
@@ -11,7 +12,7 @@ import { foldCharacters, memo } from './fold';
 // British and American spellings that news wires mix. Hand-written because no maintained npm
 // package maps them in both directions without pulling in a dictionary of tens of thousands of
 // words; the list covers the spellings common in news reporting.
-const SPELLING: Record<string, string> = {
+const SPELLING: Record<string, string> = wordTable({
   defence: 'defense',
   defences: 'defenses',
   offence: 'offense',
@@ -60,7 +61,7 @@ const SPELLING: Record<string, string> = {
   amongst: 'among',
   toward: 'towards',
   okay: 'ok',
-};
+});
 
 export function spellingVariant(w: string): string {
   const mapped = SPELLING[w];
@@ -91,7 +92,7 @@ export const NEGATIONS = new Set([
 
 // Contractions whose negation must survive tokenisation: "doesn't" -> "does" + "not".
 export const NEGATED_CONTRACTION_RE = /^(.+?)n't$/;
-export const IRREGULAR_NEGATED: Record<string, string> = { wo: 'will', ca: 'can', sha: 'shall' };
+export const IRREGULAR_NEGATED: Record<string, string> = wordTable({ wo: 'will', ca: 'can', sha: 'shall' });
 
 export const STOPWORDS = new Set([
   ...englishStopwords,

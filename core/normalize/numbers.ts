@@ -5,12 +5,13 @@
  * differ in word order only, never in number. The pronoun "one" ("the one who", "no one") is no
  * number.
  */
+import { wordTable } from '../word-table';
 import { STOPWORDS } from './lexicon';
 import { makeToken, type RawToken, type Rule, type Token } from './token';
 
 // Hand-written: English number words are a closed list, and the packages that parse them
 // (words-to-numbers and the like) keep no offsets and accept free text we do not want read.
-const UNITS: Record<string, number> = {
+const UNITS: Record<string, number> = wordTable({
   zero: 0,
   one: 1,
   two: 2,
@@ -39,25 +40,25 @@ const UNITS: Record<string, number> = {
   seventy: 70,
   eighty: 80,
   ninety: 90,
-};
-const SCALES: Record<string, number> = {
+});
+const SCALES: Record<string, number> = wordTable({
   hundred: 100,
   thousand: 1_000,
   million: 1_000_000,
   billion: 1_000_000_000,
   trillion: 1_000_000_000_000,
-};
+});
 /** Scale abbreviations written after a number: "40bn", "40 bn", "€5m", "$3k". */
-const SCALE_ABBREVIATIONS: Record<string, number> = {
+const SCALE_ABBREVIATIONS: Record<string, number> = wordTable({
   bn: 1_000_000_000,
   mn: 1_000_000,
   tn: 1_000_000_000_000,
   trn: 1_000_000_000_000,
-};
+});
 /** One-letter abbreviations are read as scales only after a currency sign ("5m" may be metres). */
-const MONEY_SCALE_LETTERS: Record<string, number> = { k: 1_000, m: 1_000_000, b: 1_000_000_000 };
+const MONEY_SCALE_LETTERS: Record<string, number> = wordTable({ k: 1_000, m: 1_000_000, b: 1_000_000_000 });
 
-const ORDINAL_WORDS: Record<string, number> = {
+const ORDINAL_WORDS: Record<string, number> = wordTable({
   first: 1,
   second: 2,
   third: 3,
@@ -68,10 +69,10 @@ const ORDINAL_WORDS: Record<string, number> = {
   eighth: 8,
   ninth: 9,
   tenth: 10,
-};
+});
 
 /** Currency signs and names, by ISO code. "pound" alone is a weight too, so only "£" and sterling. */
-const CURRENCY: Record<string, string> = {
+const CURRENCY: Record<string, string> = wordTable({
   '€': 'eur',
   euro: 'eur',
   euros: 'eur',
@@ -85,7 +86,7 @@ const CURRENCY: Record<string, string> = {
   gbp: 'gbp',
   '¥': 'jpy',
   yen: 'jpy',
-};
+});
 
 /** Words before "one" that make it a pronoun: "no one", "the one", "every one". */
 const PRONOUN_ONE_BEFORE = new Set(['no', 'the', 'any', 'every', 'each', 'some', 'this', 'that', 'which', 'such']);
