@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Version } from '../core/types';
 import { worstVerdict } from '../lib/protocol';
 import { useTestId } from './testid';
@@ -24,6 +24,20 @@ type View = 'versions' | 'story';
 const VIEWS: View[] = ['versions', 'story'];
 
 /**
+ * Versions listed before "Show all": a statement that a hundred outlets reported has a hundred
+ * versions, each with its diff, and the list would bury the page. Conflicting versions are
+ * always listed (the header's verdict must be visible below it), then the best scores.
+ */
+export const VERSIONS_SHOWN = 12;
+
+/** The versions listed at first: every conflicting one, then the others up to VERSIONS_SHOWN, in their order. */
+export function firstVersions(versions: Version[], limit = VERSIONS_SHOWN): Version[] {
+  if (versions.length <= limit) return versions;
+  let room = Math.max(0, limit - versions.filter((v) => v.verdict === 'conflicting').length);
+  return versions.filter((v) => v.verdict === 'conflicting' || room-- > 0);
+}
+
+/**
  * A matched page sentence, collapsed to two lines with its worst verdict and version count;
  * its header is a native button, so Enter and Space expand it. Expanded, the versions (each
  * against the page); where the surface provides a story source (StorySource), two tabs: the
@@ -40,22 +54,47 @@ export function SentenceItem({ id, text, versions, contextHref, onSelect, outlet
   const worst = worstVerdict(versions);
   const byArticle = new Map(versions.map((v) => [v.article, v.outlet]));
   const outlet = (a: string) => outletOf?.(a) ?? byArticle.get(a);
-  const firstChanged = versions.findIndex((v) => v.diff.some((d) => d.op !== 'equal'));
   const n = versions.length;
+  const [all, setAll] = useState(false);
+  const shown = all ? versions : firstVersions(versions);
+  const firstChanged = shown.findIndex((v) => v.diff.some((d) => d.op !== 'equal'));
   const pageLanguage = versions.find((v) => v.pageLanguage)?.pageLanguage;
   const storyOf = useStoryOf();
+  // After "Show all", the keyboard goes on to the list, not back to the top of the popup.
+  const listRef = useRef<HTMLUListElement>(null);
+  const [moveFocus, setMoveFocus] = useState(false);
+  useEffect(() => {
+    if (!moveFocus) return;
+    listRef.current?.focus();
+    setMoveFocus(false);
+  }, [moveFocus]);
   const list = (
-    <ul class="qc-versions">
-      {versions.map((v, i) => (
-        <VersionItem
-          key={`${v.article}:${v.start}`}
-          version={v}
-          contextHref={contextHref}
-          outletOf={outlet}
-          legend={i === firstChanged}
-        />
-      ))}
-    </ul>
+    <>
+      <ul class="qc-versions" ref={listRef} tabIndex={-1} aria-label={`${n} version${n === 1 ? '' : 's'}`}>
+        {shown.map((v, i) => (
+          <VersionItem
+            key={`${v.article}:${v.start}`}
+            version={v}
+            contextHref={contextHref}
+            outletOf={outlet}
+            legend={i === firstChanged}
+          />
+        ))}
+      </ul>
+      {shown.length < n && (
+        <button
+          type="button"
+          class="qc-more"
+          data-testid={`${tid}-more`}
+          onClick={() => {
+            setAll(true);
+            setMoveFocus(true);
+          }}
+        >
+          Show all {n} versions ({n - shown.length} more)
+        </button>
+      )}
+    </>
   );
   return (
     <li class="qc-sentence" data-testid={tid} data-id={id} data-verdict={worst}>
