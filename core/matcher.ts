@@ -27,6 +27,7 @@ import { linkArticles } from './links';
 import { tokenize, type Token } from './normalize';
 import { sentences } from './segment';
 import { SynonymTable, type SynonymData } from './synonyms';
+import { STOP_WEIGHT, termWeight } from './weights';
 import type {
   CheckResult,
   CorpusArticle,
@@ -93,10 +94,6 @@ const MIN_SHARED_TERMS = 2;
 const COMMON_SHARE = 0.05;
 /** ... (and in more than this many) only adds to candidates that rarer words found. */
 const COMMON_MIN_DF = 200;
-/** Weight of a stop word against the rarest content word (1). */
-const STOP_WEIGHT = 0.05;
-/** Weight of a capitalised word (a name or title) against a common word of the same rarity. */
-const NAME_WEIGHT = 0.5;
 
 /** Tokens of this many corpus sentences are kept (the candidates of recent queries). */
 const TOKEN_CACHE = 4096;
@@ -493,10 +490,7 @@ export class Matcher {
   }
 
   private weighTerm(idf: number, name: boolean): number {
-    const w = 0.35 + 0.65 * Math.min(1, idf / this.maxIdf);
-    // Names and titles say who spoke, not what was said: two sentences sharing only
-    // "NATO Secretary General Jens Stoltenberg" are not the same statement.
-    return name ? w * NAME_WEIGHT : w;
+    return termWeight(idf, this.maxIdf, name);
   }
 
   /** How much a token counts: rare words near 1, common ones less, stop words little. */

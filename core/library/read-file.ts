@@ -11,7 +11,7 @@
  */
 import { markdownText } from './markdown';
 import { parse as parseYaml } from 'yaml';
-import { CorpusError } from '../corpus';
+import { CorpusError } from '../corpus-article';
 import { extractArticle } from '../extract';
 import { metaFields, pageMetadata, type PartialMeta } from './page-meta';
 

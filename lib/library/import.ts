@@ -6,7 +6,7 @@
  * transaction as soon as it is built, so an import stopped half-way (the page closed, the
  * browser killed, the user's Stop) keeps every article finished before and no partial one.
  */
-import { CorpusError, MAX_ARTICLE_BYTES } from '../../core/corpus';
+import { CorpusError, MAX_ARTICLE_BYTES } from '../../core/corpus-article';
 import { isHtmlFile, MAX_PAGE_BYTES, readArticleFile, type ParseHtml } from '../../core/library/read-file';
 import { articlesOfJson } from './export';
 import { recordOf, type ArticleDraft } from './record';

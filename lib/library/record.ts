@@ -3,7 +3,7 @@
  * the corpus build (core/corpus.ts `articleOf`), with an id from its text's SHA-256, so the same
  * text always gets the same id (an export imported again is the same library).
  */
-import { articleOf } from '../../core/corpus';
+import { articleOf } from '../../core/corpus-article';
 import { completeMeta, metaFields, type PartialMeta } from '../../core/library/read-file';
 import type { ArticleMeta } from '../../core/types';
 import type { LibraryRecord } from './store';

@@ -2,7 +2,7 @@
  * Saving a page's draft, as edited in the form (popup or library page): built and stored like
  * an imported file, then the background is told so its engine and the open tabs follow.
  */
-import { CorpusError } from '../../core/corpus';
+import { CorpusError } from '../../core/corpus-article';
 import type { PageDraft } from '../protocol';
 import { checkFields, type DraftFields, type SaveOutcome } from './fields';
 import { recordOf } from './record';
