@@ -194,6 +194,41 @@ describe('adding and removing articles', () => {
     expect(found(m)).toEqual(found(new Matcher(bundled)));
   });
 
+  it('indexed without links, articles match at once and are linked in slices after', () => {
+    const m = new Matcher({ format: 2, articles: [first!], links: [] });
+    m.indexUnlinked(rest);
+    expect(m.pending).toEqual(rest.map((a) => a.id));
+    // Direct matches already: every claim finds what a fully linked matcher finds directly.
+    const direct = (x: Matcher) =>
+      checks(x).map((vs) =>
+        vs
+          .filter((v) => !v.via)
+          .map((v) => `${v.article}:${v.start}`)
+          .sort(),
+      );
+    const linked = new Matcher({ format: 2, articles: [first!], links: [] });
+    linked.importArticles(rest);
+    expect(direct(m)).toEqual(direct(linked));
+    expect(m.allLinks()).toEqual([]);
+    // Linked two at a time, then the rest; an id not pending is no work.
+    const made = [...m.linkPending(m.pending.slice(0, 2)), ...m.linkPending()];
+    expect(m.pending).toEqual([]);
+    expect(m.linkPending([rest[0]!.id])).toEqual([]);
+    expect(made.length).toBeGreaterThan(0);
+    expect(linkSet(m.allLinks())).toEqual(linkSet(made));
+    // The claims are found as well as when the articles were linked at once.
+    expect(evaluateClaims(m, evalClaims).recall).toBeGreaterThanOrEqual(evaluateClaims(linked, evalClaims).recall);
+  });
+
+  it('an article removed before it was linked is no longer pending', () => {
+    const m = new Matcher({ format: 2, articles: [first!], links: [] });
+    m.indexUnlinked(rest);
+    m.removeArticle(rest[1]!.id);
+    expect(m.pending).toEqual(rest.filter((_, i) => i !== 1).map((a) => a.id));
+    m.linkPending();
+    for (const l of m.allLinks()) expect([l.a.article, l.b.article]).not.toContain(rest[1]!.id);
+  });
+
   it('a segment that does not fit its article is refused', () => {
     const m = new Matcher(bundled);
     expect(() => m.addArticle({ ...rest[0]!, id: 'other' }, buildSegment(first!))).toThrow(/does not fit/);
