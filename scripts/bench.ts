@@ -123,7 +123,8 @@ async function scale(config: BenchConfig, seed: number, results: BenchResults): 
     `Scale: ${int(articles)} generated articles without links, stored as each engine stores them, loaded in a fresh ` +
       `process; a ${int(page)}-sentence page (10% planted near-copies); ${adds} articles added one at a time; ` +
       `${int(imports)} imported at once (limit ${importLimitMs / 1000} s). The old engine adds by building everything ` +
-      `again; the stored index also links each new article to the corpus; MiniSearch does not link.`,
+      `again; the stored index also links each new article to the corpus ("matched after": the indexing step, ` +
+      `after which the article is matched directly while its links are made); MiniSearch does not link.`,
   );
 }
 

@@ -77,11 +77,13 @@ const ENGINE_NAMES: Record<ScaleResult['engine'], string> = {
 
 function scaleRow(s: ScaleResult): string[] {
   const page = s.page;
+  // The stored index adds in two steps: matched once indexed, linked after.
+  const indexed = s.importIndexedMs !== undefined ? `; matched after ${num(s.importIndexedMs)}` : '';
   const imported =
     s.importStoppedMs !== undefined
-      ? `> ${num(s.importStoppedMs / 1000)} s (${int(s.importArticles ?? 0)}): stopped`
+      ? `> ${num(s.importStoppedMs / 1000)} s (${int(s.importArticles ?? 0)}): stopped${indexed}`
       : s.importMs !== undefined
-        ? `${num(s.importMs)} (${int(s.importArticles ?? 0)})`
+        ? `${num(s.importMs)} (${int(s.importArticles ?? 0)})${indexed}`
         : '—';
   return [
     ENGINE_NAMES[s.engine],
@@ -91,7 +93,7 @@ function scaleRow(s: ScaleResult): string[] {
     `${num(s.heapMB)} (+${num(s.arrayBuffersMB)})`,
     page ? `${fig(page.msPer1000)}${page.measured < page.sentences ? ` (first ${int(page.measured)})` : ''}` : '—',
     page ? recall(page.recall) : '—',
-    s.addMs ? fig(s.addMs) : '—',
+    s.addMs ? `${fig(s.addMs)}${s.addIndexedMs ? `; matched after ${fig(s.addIndexedMs)}` : ''}` : '—',
     imported,
   ];
 }

@@ -166,7 +166,11 @@ export interface ScaleResult {
     versions: number;
   };
   addMs?: Stat;
+  /** `index` only: the part of adding one article before it is matched (indexing; linking follows). */
+  addIndexedMs?: Stat;
   importMs?: number;
+  /** `index` only: the part of the import before its articles are matched (indexing; linking follows). */
+  importIndexedMs?: number;
   importArticles?: number;
   /** The import was stopped at the limit after this many ms. */
   importStoppedMs?: number;
