@@ -193,6 +193,8 @@ export class Matcher {
   private weightGen = new Uint32Array(0);
   /** Two neighbouring sentences joined, by the first one (see span); emptied when the corpus changes. */
   private readonly spans = new Map<IndexedSentence, IndexedSentence | undefined>();
+  /** Counts the calls of addLinks that added links (see revision). */
+  private linkRevision = 0;
   /** Articles indexed but not linked yet (see indexUnlinked). */
   private readonly unlinked = new Set<string>();
 
@@ -305,11 +307,12 @@ export class Matcher {
   }
 
   /**
-   * Changes whenever an article is added or removed: a cache of anything about the sentences
-   * (their numbers above all) is stale once it differs.
+   * Changes whenever an article is added or removed, or links are added: a cache of anything
+   * about the sentences (their numbers above all) or their links is stale once it differs.
    */
   get revision(): number {
-    return this.generation;
+    // Links added later (linkPending) change what the corpus says too: engine.data follows it.
+    return this.generation + this.linkRevision;
   }
 
   /** The segment of an indexed article (to store it beside the article). */
@@ -389,6 +392,7 @@ export class Matcher {
 
   /** Stores links (both directions); a link to an article not indexed is left out. */
   addLinks(links: readonly CorpusLink[]): void {
+    if (links.length) this.linkRevision++;
     for (const l of links) {
       const a = this.sentenceOf(l.a);
       const b = this.sentenceOf(l.b);

@@ -102,6 +102,8 @@ type LibraryMessage =
   /** The library changed in IndexedDB (added, deleted, hidden): the engine follows, open tabs are checked again. */
   | { type: 'ui:library-changed' }
   | { type: 'ui:library-list' }
+  /** How many articles the engine has yet to link (the library page shows it while it waits). */
+  | { type: 'ui:library-status' }
   /** The article and metadata of the page in a tab, read by its content script. */
   | { type: 'ui:read-page'; tabId: number }
   /** The draft the context menu's "Add this page to references" left for the library page (taken once). */
@@ -113,6 +115,7 @@ type LibraryMessage =
 interface LibraryReplies {
   'ui:library-changed': { ok: true; rechecked: number };
   'ui:library-list': { rows: LibraryRow[] };
+  'ui:library-status': { linking: number };
   'ui:read-page': { draft: PageDraft | null };
   'ui:take-draft': { draft: PageDraft | null };
   'content:read-page': { draft: PageDraft | null };
@@ -123,6 +126,7 @@ function isLibraryMessage(m: Record<string, unknown>): boolean | undefined {
   switch (m.type) {
     case 'ui:library-changed':
     case 'ui:library-list':
+    case 'ui:library-status':
     case 'ui:take-draft':
     case 'content:read-page':
     case 'content:recheck':

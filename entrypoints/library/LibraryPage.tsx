@@ -22,6 +22,8 @@ interface ImportRun {
   running: boolean;
   /** The files are stored; the background is taking them in. */
   indexing?: boolean;
+  /** Articles the background has yet to link to the others (matched already). */
+  linking?: number;
 }
 
 /**
@@ -91,7 +93,25 @@ export function LibraryPage() {
     // The background takes the new articles in (one rebuild for the whole import) before the
     // import shows as finished, so the table and the next check agree with the report.
     setRun((r) => r && { ...(final ?? r), running: true, indexing: true });
-    await changed().catch((e: unknown) => setError(messageOf(e)));
+    // A large import is linked to the other articles for a while after it is matched: how many
+    // articles are left is asked now and then, and shown.
+    let listed = false;
+    const poll = setInterval(() => {
+      void request({ type: 'ui:library-status' }).then(
+        ({ linking }) => {
+          setRun((r) => (r?.indexing ? { ...r, linking } : r));
+          // The new articles are matched already: the table lists them while they are linked.
+          if (linking && !listed) {
+            listed = true;
+            void refresh();
+          }
+        },
+        () => undefined,
+      );
+    }, 500);
+    await changed()
+      .catch((e: unknown) => setError(messageOf(e)))
+      .finally(() => clearInterval(poll));
     setRun((r) => r && { ...(final ?? r), running: false });
   };
 
@@ -232,6 +252,11 @@ export function LibraryPage() {
                   </span>
                   <progress max={run.total} value={run.done} />
                 </label>
+                {run.indexing && !!run.linking && (
+                  <p class="qc-muted" data-testid="library-linking">
+                    Matched already; linking {run.linking} {run.linking === 1 ? 'article' : 'articles'} to the others…
+                  </p>
+                )}
                 {run.running && !run.indexing && (
                   <button type="button" class="qc-button qc-button--plain" onClick={() => stop.current?.abort()}>
                     Stop

@@ -128,7 +128,12 @@ function keep(engine: Engine): void {
  * and shown again ones are indexed and linked against the rest (Matcher.importArticles), in one
  * pass however many there are. False when nothing changed.
  */
-export function applyLibrary(engine: Engine, articles: CorpusArticle[], hidden: Iterable<string>): boolean {
+export function applyLibrary(
+  engine: Engine,
+  articles: CorpusArticle[],
+  hidden: Iterable<string>,
+  { link = true }: { link?: boolean } = {},
+): boolean {
   const lib = libraryOf(engine);
   const bundledIds = new Set(lib.bundled.articles.map((a) => a.id));
   const nextHidden = new Set([...hidden].filter((id) => bundledIds.has(id)));
@@ -145,9 +150,52 @@ export function applyLibrary(engine: Engine, articles: CorpusArticle[], hidden: 
   lib.hidden = nextHidden;
   if (!out.length && !into.length) return false;
   for (const id of out) engine.matcher.removeArticle(id);
-  if (into.length) engine.matcher.importArticles(into);
-  keep(engine);
+  if (into.length) engine.matcher.indexUnlinked(into);
+  // A few articles are linked at once; more wait for linkInSlices (see there).
+  if (link || engine.matcher.pending.length <= LINK_AT_ONCE) {
+    engine.matcher.linkPending();
+    keep(engine);
+  }
   return true;
+}
+
+/** Up to this many new articles are linked before the change is answered (adding one page). */
+export const LINK_AT_ONCE = 4;
+/**
+ * Articles linked in one go before the background lets other messages in (see linkInSlices):
+ * one, because a page checked meanwhile waits for a slice at each of its messages. Linking one
+ * generated article into a few hundred takes 0.1-0.2 s; a page checked during an import of 300
+ * highlighted after 7.9 s with four at a time.
+ */
+export const LINK_SLICE = 1;
+
+/** What linkInSlices waits on between two slices, and what it reports after each. */
+export interface SliceOptions {
+  /** Resolves when other work may run (the background: a macrotask, and a call that keeps it awake). */
+  pause: () => Promise<void>;
+  /** Called after each slice with the articles still to link. */
+  onProgress?: (left: number) => void;
+}
+
+/**
+ * Links the articles the engine indexed but has not linked yet (applyLibrary with `link: false`,
+ * or a start without stored links), LINK_SLICE at a time, pausing between slices so that checks
+ * of pages run in between: an import of a thousand articles into a large library links for
+ * minutes, and the articles are matched directly from the moment they are indexed. The links are
+ * handed to `onLinked` once all are linked. Several calls at once share the work (an article is
+ * linked once). Resolves with the number of articles it linked.
+ */
+export async function linkInSlices(engine: Engine, { pause, onProgress }: SliceOptions): Promise<number> {
+  let linked = 0;
+  for (let ids = engine.matcher.pending; ids.length; ids = engine.matcher.pending) {
+    const slice = ids.slice(0, LINK_SLICE);
+    engine.matcher.linkPending(slice);
+    linked += slice.length;
+    onProgress?.(engine.matcher.pending.length);
+    await pause();
+  }
+  if (linked) keep(engine);
+  return linked;
 }
 
 /** The engine of the bundled index and a library (the user's articles put back or linked once). */
@@ -176,8 +224,12 @@ export function createEngine(
     matcher.restoreArticles(state.articles, segments as ArticleSegment[], cached.links);
     library.segments = new Map(state.articles.map((a, i) => [a.id, segments[i]!]));
   } else {
-    matcher.importArticles(state.articles);
-    keep(engine);
+    matcher.indexUnlinked(state.articles);
+    // A large library is linked in slices after the start (getEngine), not before the first check.
+    if (matcher.pending.length <= LINK_AT_ONCE) {
+      matcher.linkPending();
+      keep(engine);
+    }
   }
   return engine;
 }
@@ -224,7 +276,7 @@ export function getEngine(
   load: typeof fetch = fetch,
   languages?: Languages,
   library?: () => Promise<LibraryState>,
-  options: Pick<EngineLibrary, 'version' | 'onLinked'> = {},
+  options: Pick<EngineLibrary, 'version' | 'onLinked'> & { slices?: SliceOptions } = {},
 ): Promise<Engine> {
   engine ??= (async () => {
     const res = await load(url);
@@ -238,7 +290,14 @@ export function getEngine(
         console.error('The library could not be read:', err);
       }
     }
-    return createEngine(data, state, languages, options);
+    const { slices, ...rest } = options;
+    const made = createEngine(data, state, languages, rest);
+    // Articles a start could not restore with their links are matched now and linked after.
+    if (made.matcher.pending.length)
+      void linkInSlices(made, slices ?? { pause: () => new Promise((ok) => setTimeout(ok, 0)) }).catch((err: unknown) =>
+        console.error('The library could not be linked:', err),
+      );
+    return made;
   })();
   engine.catch(() => (engine = undefined));
   return engine;

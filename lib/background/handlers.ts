@@ -16,7 +16,7 @@ import { findSelfArticle } from './self-article';
 import { toContent } from './tabs';
 import type { Library } from '../library/store';
 import { checkedTabs, libraryRows, syncEngine, takeDraft } from './library';
-import { engineLoaded } from './engine';
+import { engineLoaded, linkInSlices } from './engine';
 
 export type Api = typeof BrowserApi;
 type Sender = Browser.runtime.MessageSender;
@@ -35,6 +35,20 @@ function tabOf(sender: Sender): Browser.tabs.Tab & { id: number } {
 }
 
 /**
+ * A pause between two slices of long work: a macrotask, so that other messages are answered, and
+ * an extension API call, which keeps a service worker from being stopped as idle meanwhile
+ * (Chrome counts API calls as activity).
+ */
+export async function pauseAwake(browser: Pick<Api, 'runtime'>): Promise<void> {
+  await new Promise((ok) => setTimeout(ok, 0));
+  try {
+    await browser.runtime.getPlatformInfo();
+  } catch {
+    // Not there (a test's fake browser): the pause alone.
+  }
+}
+
+/**
  * The user's library's handlers (their own block). `library` opens the IndexedDB store; without
  * it (tests of other handlers) the library is empty.
  */
@@ -43,36 +57,47 @@ function libraryHandlers(
   engine: () => Promise<Engine>,
   library: (() => Promise<Library>) | undefined,
   loaded: () => boolean,
-): Pick<Handlers, 'ui:library-changed' | 'ui:library-list' | 'ui:read-page' | 'ui:take-draft'> {
+): Pick<Handlers, 'ui:library-changed' | 'ui:library-list' | 'ui:library-status' | 'ui:read-page' | 'ui:take-draft'> {
   const records = async () => (library ? (await library()).all() : []);
+  // Pages already checked are checked again against the new set of articles.
+  const recheck = async () => {
+    const tabs = await checkedTabs(browser.storage.session);
+    const sent = await Promise.all(tabs.map((id) => toContent(browser.tabs, id, { type: 'content:recheck' })));
+    return sent.filter(Boolean).length;
+  };
   return {
     async 'ui:library-changed'() {
       // An engine not loaded yet reads the library when it loads.
       if (!loaded() || !library) return { ok: true, rechecked: 0 };
       const lib = await library();
       const [all, hidden, current] = await Promise.all([lib.all(), lib.hidden(), engine()]);
-      if (
-        !syncEngine(
-          current,
-          all.map((r) => r.article),
-          hidden,
-        )
-      )
-        return { ok: true, rechecked: 0 };
-      // Pages already checked are checked again against the new set of articles.
-      const tabs = await checkedTabs(browser.storage.session);
-      const sent = await Promise.all(tabs.map((id) => toContent(browser.tabs, id, { type: 'content:recheck' })));
-      return { ok: true, rechecked: sent.filter(Boolean).length };
+      const articles = all.map((r) => r.article);
+      if (!syncEngine(current, articles, hidden, { link: false })) return { ok: true, rechecked: 0 };
+      if (!current.matcher.pending.length) return { ok: true, rechecked: await recheck() };
+      // A large import: its articles are matched now; pages are checked again at once, and again
+      // once the articles are linked (their versions in other articles then follow too).
+      await recheck();
+      await linkInSlices(current, { pause: () => pauseAwake(browser) });
+      return { ok: true, rechecked: await recheck() };
+    },
+
+    async 'ui:library-status'() {
+      return { linking: loaded() ? (await engine()).matcher.pending.length : 0 };
     },
 
     async 'ui:library-list'() {
       const [current, all] = await Promise.all([engine(), records()]);
-      if (library)
+      // The rows only: articles new to the engine are linked in slices, not before the reply.
+      if (
+        library &&
         syncEngine(
           current,
           all.map((r) => r.article),
           await (await library()).hidden(),
-        );
+          { link: false },
+        )
+      )
+        if (current.matcher.pending.length) void linkInSlices(current, { pause: () => pauseAwake(browser) });
       return { rows: libraryRows(current, all) };
     },
 

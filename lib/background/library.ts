@@ -16,8 +16,13 @@ type Area = Pick<typeof BrowserApi.storage.session, 'get' | 'set' | 'remove'>;
  * one rebuild for any number of changes (an import of a thousand files is one). False when
  * nothing changed.
  */
-export function syncEngine(engine: Engine, articles: CorpusArticle[], hidden: string[]): boolean {
-  return applyLibrary(engine, articles, hidden);
+export function syncEngine(
+  engine: Engine,
+  articles: CorpusArticle[],
+  hidden: string[],
+  options?: { link?: boolean },
+): boolean {
+  return applyLibrary(engine, articles, hidden, options);
 }
 
 /** Per article id, how many of its sentences have a link to another article's. */
