@@ -9,27 +9,11 @@ import { Story, StorySource, type StoryOf } from '../components/Story';
 import { Timeline } from '../components/Timeline';
 import { buildTimeline } from '../core/timeline';
 import type { Version } from '../core/types';
+import { version } from './version-fixture';
 import { ReaderStory } from '../entrypoints/reader/ReaderStory';
 
 const textOf = (html: string) => html.replace(/<[^>]*>/g, '');
 const href = (t: { article: string; start: number }) => `reader.html?article=${t.article}&start=${t.start}`;
-
-const version = (over: Partial<Version>): Version => ({
-  article: 'x',
-  outlet: 'X',
-  date: '2024-06-27',
-  language: 'en',
-  translated: false,
-  kind: 'body',
-  text: 'Currently 23 of the 32 member countries meet the target.',
-  start: 0,
-  end: 10,
-  score: 0.9,
-  verdict: 'reworded',
-  reasons: [],
-  diff: [],
-  ...over,
-});
 
 const kronen = version({
   article: 'k',

@@ -8,22 +8,16 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { firstVersions, SentenceItem, VERSIONS_SHOWN } from '../components/SentenceItem';
 import type { Version } from '../core/types';
+import { version as fixture } from './version-fixture';
 
-const version = (i: number, verdict: Version['verdict'] = 'identical'): Version => ({
-  article: `a${i}`,
-  outlet: `Outlet ${i}`,
-  date: '2024-06-27',
-  language: 'en',
-  translated: false,
-  kind: 'body',
-  text: 'Currently 23 of the 32 member countries meet the target.',
-  start: 0,
-  end: 10,
-  score: 0.9,
-  verdict,
-  reasons: verdict === 'conflicting' ? [{ kind: 'number', page: '24', corpus: '23' }] : [],
-  diff: [{ op: 'equal', text: 'Currently 23 of the 32 member countries meet the target.' }],
-});
+const version = (i: number, verdict: Version['verdict'] = 'identical'): Version =>
+  fixture({
+    article: `a${i}`,
+    outlet: `Outlet ${i}`,
+    verdict,
+    reasons: verdict === 'conflicting' ? [{ kind: 'number', page: '24', corpus: '23' }] : [],
+    diff: [{ op: 'equal', text: 'Currently 23 of the 32 member countries meet the target.' }],
+  });
 
 describe('firstVersions', () => {
   it('keeps a short list whole', () => {
