@@ -90,7 +90,9 @@ describe.skipIf(!browserPath)('a statement with many versions in the popup', () 
       await popup.keyboard.press('Enter');
       await expect.poll(() => versions.count()).toBe(COUNT);
       expect(await more.count()).toBe(0);
-      expect(await popup.evaluate(() => document.activeElement?.classList.contains('qc-versions'))).toBe(true);
+      await expect
+        .poll(() => popup.evaluate(() => document.activeElement?.classList.contains('qc-versions')))
+        .toBe(true);
       await popup.close();
     });
   }
