@@ -4,7 +4,7 @@
  * lib/background/, the matching in core/.
  */
 import { browser } from 'wxt/browser';
-import { getEngine, type CachedLinks, type LibraryState } from '../lib/background/engine';
+import { getEngine, pauseAwake, type CachedLinks, type LibraryState } from '../lib/background/engine';
 import { createLanguages, fetchLexicon } from '../lib/background/languages';
 import { clearTab, createHandlers, createMessageListener } from '../lib/background/handlers';
 import { createMenu, createMenuListener } from '../lib/background/menu';
@@ -33,7 +33,10 @@ export default defineBackground(() => {
       .then((lib) => lib.cache(LINKS_CACHE, cached))
       .catch((err: unknown) => console.warn('The links could not be kept:', err));
   const version = browser.runtime.getManifest().version;
-  const engine = () => getEngine(fileUrl('/corpus.json'), fetch, languages, libraryState, { version, onLinked });
+  // A library the start could not restore with its links is linked in slices, kept awake.
+  const slices = { pause: () => pauseAwake(browser) };
+  const engine = () =>
+    getEngine(fileUrl('/corpus.json'), fetch, languages, libraryState, { version, onLinked, slices });
 
   browser.runtime.onInstalled.addListener(() => createMenu(browser));
   browser.contextMenus.onClicked.addListener(createMenuListener(browser, engine));

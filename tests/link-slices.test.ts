@@ -10,6 +10,7 @@ import {
   LINK_AT_ONCE,
   LINK_SLICE,
   linkInSlices,
+  pauseAwake,
   applyLibrary,
   type CachedLinks,
 } from '../lib/background/engine';
@@ -76,6 +77,32 @@ describe('linking in slices', () => {
     // Nothing left: no work, nothing handed over again.
     expect(await linkInSlices(e, { pause: async () => undefined })).toBe(0);
     expect(kept).toHaveLength(1);
+  });
+
+  it('a second call while linking joins the run: each article linked once, the links handed over once', async () => {
+    const kept: CachedLinks[] = [];
+    const e = createEngine(bundled, { articles: [], hidden: [] }, undefined, { onLinked: (c) => kept.push(c) });
+    const records = await Promise.all(Array.from({ length: 2 * LINK_AT_ONCE }, (_, i) => record(i)));
+    applyLibrary(
+      e,
+      records.map((r) => r.article),
+      [],
+      { link: false },
+    );
+    const pause = () => new Promise<void>((ok) => setTimeout(ok, 0));
+    const first = linkInSlices(e, { pause });
+    const second = linkInSlices(e, { pause });
+    expect(second).toBe(first);
+    expect(await first).toBe(records.length);
+    expect(kept).toHaveLength(1);
+  });
+
+  it('pauses with a call to the browser between slices, which keeps a service worker awake', async () => {
+    const getPlatformInfo = vi.fn(async () => ({}));
+    await pauseAwake({ runtime: { getPlatformInfo } });
+    expect(getPlatformInfo).toHaveBeenCalledOnce();
+    // A browser without it: the pause alone.
+    await pauseAwake({ runtime: { getPlatformInfo: () => Promise.reject(new Error('not here')) } });
   });
 
   it('a few articles are linked at once, as before', async () => {

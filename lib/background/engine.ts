@@ -151,12 +151,15 @@ export function applyLibrary(
   if (!out.length && !into.length) return false;
   for (const id of out) engine.matcher.removeArticle(id);
   if (into.length) engine.matcher.indexUnlinked(into);
-  // A few articles are linked at once; more wait for linkInSlices (see there).
-  if (link || engine.matcher.pending.length <= LINK_AT_ONCE) {
-    engine.matcher.linkPending();
-    keep(engine);
-  }
+  linkIfFew(engine, link);
   return true;
+}
+
+/** Links what is pending now when there are few articles (or `always`); more wait for linkInSlices. */
+function linkIfFew(engine: Engine, always = false): void {
+  if (!always && engine.matcher.pending.length > LINK_AT_ONCE) return;
+  engine.matcher.linkPending();
+  keep(engine);
 }
 
 /** Up to this many new articles are linked before the change is answered (adding one page). */
@@ -178,14 +181,40 @@ export interface SliceOptions {
 }
 
 /**
+ * A pause between two slices of long work in the background: a macrotask, so that other
+ * messages are answered, and an extension API call, which keeps a service worker from being
+ * stopped as idle meanwhile (Chrome counts API calls as activity).
+ */
+export async function pauseAwake(browser: { runtime: { getPlatformInfo(): Promise<unknown> } }): Promise<void> {
+  await new Promise((ok) => setTimeout(ok, 0));
+  try {
+    await browser.runtime.getPlatformInfo();
+  } catch {
+    // Not there (a test's fake browser): the pause alone.
+  }
+}
+
+/** The linking under way per engine (see linkInSlices). */
+const linking = new WeakMap<Engine, Promise<number>>();
+
+/**
  * Links the articles the engine indexed but has not linked yet (applyLibrary with `link: false`,
  * or a start without stored links), LINK_SLICE at a time, pausing between slices so that checks
  * of pages run in between: an import of a thousand articles into a large library links for
- * minutes, and the articles are matched directly from the moment they are indexed. The links are
- * handed to `onLinked` once all are linked. Several calls at once share the work (an article is
- * linked once). Resolves with the number of articles it linked.
+ * minutes, and the articles are matched directly from the moment they are indexed. Articles
+ * indexed meanwhile are linked by the same run. The links are handed to `onLinked` once all are
+ * linked. A call while a run is under way joins it. Resolves with the number of articles linked.
  */
-export async function linkInSlices(engine: Engine, { pause, onProgress }: SliceOptions): Promise<number> {
+export function linkInSlices(engine: Engine, options: SliceOptions): Promise<number> {
+  let run = linking.get(engine);
+  if (!run) {
+    run = slices(engine, options).finally(() => linking.delete(engine));
+    linking.set(engine, run);
+  }
+  return run;
+}
+
+async function slices(engine: Engine, { pause, onProgress }: SliceOptions): Promise<number> {
   let linked = 0;
   for (let ids = engine.matcher.pending; ids.length; ids = engine.matcher.pending) {
     const slice = ids.slice(0, LINK_SLICE);
@@ -226,10 +255,7 @@ export function createEngine(
   } else {
     matcher.indexUnlinked(state.articles);
     // A large library is linked in slices after the start (getEngine), not before the first check.
-    if (matcher.pending.length <= LINK_AT_ONCE) {
-      matcher.linkPending();
-      keep(engine);
-    }
+    linkIfFew(engine);
   }
   return engine;
 }

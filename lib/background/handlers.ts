@@ -16,7 +16,7 @@ import { findSelfArticle } from './self-article';
 import { toContent } from './tabs';
 import type { Library } from '../library/store';
 import { checkedTabs, libraryRows, syncEngine, takeDraft } from './library';
-import { engineLoaded, linkInSlices } from './engine';
+import { engineLoaded, linkInSlices, pauseAwake } from './engine';
 
 export type Api = typeof BrowserApi;
 type Sender = Browser.runtime.MessageSender;
@@ -32,20 +32,6 @@ function tabOf(sender: Sender): Browser.tabs.Tab & { id: number } {
   const tab = sender.tab;
   if (tab?.id === undefined) throw new Error('a page message from outside a tab');
   return tab as Browser.tabs.Tab & { id: number };
-}
-
-/**
- * A pause between two slices of long work: a macrotask, so that other messages are answered, and
- * an extension API call, which keeps a service worker from being stopped as idle meanwhile
- * (Chrome counts API calls as activity).
- */
-export async function pauseAwake(browser: Pick<Api, 'runtime'>): Promise<void> {
-  await new Promise((ok) => setTimeout(ok, 0));
-  try {
-    await browser.runtime.getPlatformInfo();
-  } catch {
-    // Not there (a test's fake browser): the pause alone.
-  }
 }
 
 /**
