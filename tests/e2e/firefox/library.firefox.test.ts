@@ -139,6 +139,35 @@ describe.skipIf(!browserPath)('the library in Firefox', () => {
     expect(await exportText(library)).toBe(first);
   });
 
+  it('a larger import is matched, then linked in slices; the page quoting it stays highlighted', async () => {
+    // More articles than are linked at once (LINK_AT_ONCE): the background links them one at a
+    // time after indexing them, answering the library page between slices.
+    const files = Array.from({ length: 12 }, (_, i) => {
+      const file = join(dir, `wire-${i}.md`);
+      writeFileSync(
+        file,
+        `---\noutlet: Coastal Wire ${i + 1}\ndate: 2025-01-${String(i + 1).padStart(2, '0')}\nlanguage: en\n---\n` +
+          '"We tried remote monitoring for three decades, and the storms of last winter showed us that a person on ' +
+          `the rock still sees what the sensors miss," said Marta Lund.\n\nThe plan for ${i + 3} towers comes in spring.\n`,
+      );
+      return file;
+    });
+    const input = (await library.$(
+      'input[data-testid=library-import-files]',
+    )) as ElementHandle<HTMLInputElement> | null;
+    await input!.uploadFile(...files);
+    await until('the import and its linking', async () =>
+      (await attr(library, 'library-import', 'data-running')) === 'false' ? true : undefined,
+    );
+    const summary = await library.$eval('[data-testid=library-import-summary]', (e) => (e as HTMLElement).innerText);
+    expect(summary).toBe('12 added, 0 skipped, 0 refused');
+    await until('the rows', async () =>
+      (await library.$$('[data-testid=library-row][data-id^="user-"]')).length === 13 ? true : undefined,
+    );
+    expect(await highlightsNow(quoting, 1)).toHaveLength(1);
+    await library.screenshot({ path: screenshotPath('firefox-library-larger-import') });
+  });
+
   it('"Add this page to references" in Firefox’s own context menu opens the library page with the draft', async () => {
     await article.bringToFront();
     await article.mouse.click(300, 400, { button: 'right' });
